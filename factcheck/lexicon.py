@@ -1,0 +1,183 @@
+"""Word lists that map parsed words to claim kinds, subject groups and attribution.
+
+Owned here so that extraction logic (``claims.py``) holds no vocabulary of its own.
+Every entry is a lemma as spaCy's English lemmatizer gives it, with an example.
+Nothing here is specific to one event, outlet or article.
+"""
+
+from __future__ import annotations
+
+# Verb lemma -> claim kind. "Two officers were killed" -> killed.
+KIND_VERBS: dict[str, str] = {
+    "kill": "killed",        # "two officers were killed"
+    "die": "killed",         # "five members of the group died"
+    "murder": "killed",      # "three villagers were murdered"
+    "slay": "killed",        # "slain by gunmen"
+    "execute": "killed",     # "executed 12 prisoners"
+    "perish": "killed",      # "40 perished in the fire"
+    "behead": "killed",      # "beheaded two hostages"
+    "injure": "injured",     # "59 people were injured"
+    "wound": "injured",      # "five others were seriously wounded"
+    "hurt": "injured",       # "no one was hurt"
+    "hospitalize": "injured",  # "12 were hospitalized"
+    "hospitalise": "injured",  # British spelling
+    "maim": "injured",       # "maimed dozens"
+    "arrest": "arrested",    # "11 arrested"
+    "detain": "arrested",    # "five criminals captured and detained"
+    "capture": "arrested",   # "captured five members of a band"
+    "apprehend": "arrested", # "police apprehended three suspects"
+    "jail": "arrested",      # "jailed 20 activists"
+    "imprison": "arrested",  # "imprisoned four journalists"
+    "disappear": "missing",  # "30 people disappeared"
+    "abduct": "kidnapped",   # "gunmen abducted 12 students"
+    "kidnap": "kidnapped",   # "kidnapped two aid workers"
+    "displace": "displaced", # "displaced 4,000 families"
+    "evacuate": "displaced", # "3,000 residents were evacuated"
+    "flee": "displaced",     # "10,000 fled the fighting"
+    "deploy": "troops deployed",    # "deployed 500 soldiers"
+    "mobilize": "troops deployed",  # "mobilized 2,000 troops" (only with troop subjects)
+    "mobilise": "troops deployed",  # British spelling
+    "launch": "weapons used",  # "launched four grenades"
+    "throw": "weapons used",   # "threw two grenades"
+    "lob": "weapons used",     # "lobbed grenades"
+    "drop": "weapons used",    # "dropped several grenades"
+    "hurl": "weapons used",    # "hurled petrol bombs"
+    "detonate": "weapons used",  # "detonated two bombs"
+    "fire": "weapons used",    # "fired three rockets" (shots are told apart by the noun)
+    "gather": "crowd size",    # "thousands gathered in the square"
+    "march": "crowd size",     # "tens of thousands marched"
+    "rally": "crowd size",     # "some 5,000 rallied"
+    "protest": "crowd size",   # "hundreds protested outside"
+    "demonstrate": "crowd size",  # "thousands demonstrated"
+    "attend": "crowd size",    # "20,000 attended the rally"
+}
+
+# Noun lemma -> claim kind, when the counted noun names the outcome itself.
+KIND_NOUNS: dict[str, str] = {
+    "death": "killed",        # "no deaths"
+    "dead": "killed",         # "more than 100 dead"
+    "fatality": "killed",     # "fatalities were avoided"
+    "body": "killed",         # "12 bodies were found"
+    "casualty": "casualties", # "30 casualties" (killed and injured together)
+    "injury": "injured",      # "40 injuries"
+    "injured": "injured",     # "the injured numbered 12"
+    "wounded": "injured",     # "20 wounded"
+    "arrest": "arrested",     # "11 arrests"
+    "detention": "arrested",  # "300 detentions"
+    "detainee": "arrested",   # "40 detainees"
+    "evacuee": "displaced",   # "2,000 evacuees"
+    "refugee": "displaced",   # "5,000 refugees"
+    "shot": "shots fired",    # "about 15 shots were fired"
+    "gunshot": "shots fired", # "dozens of gunshots"
+    "round": "shots fired",   # "fired 30 rounds"
+    "grenade": "weapons used",  # "four grenades"
+    "missile": "weapons used",  # "three missiles"
+    "rocket": "weapons used",   # "two rockets"
+    "bomb": "weapons used",     # "two car bombs"
+    "shell": "weapons used",    # "40 shells landed"
+    "mortar": "weapons used",   # "12 mortars"
+    "drone": "weapons used",    # "launched 20 drones"
+}
+
+# Kinds that count people harmed or held; their nouns ("deaths") stand for people.
+CASUALTY_KINDS = {"killed", "injured", "casualties", "arrested", "missing", "kidnapped", "displaced"}
+
+# "death toll rose to 75": the head noun of a toll and the kind its modifier names.
+TOLL_NOUNS = {"toll", "number", "count", "tally", "figure", "total"}
+
+# Subject noun lemma -> (normalised subject, group). Groups decide what may be
+# compared: officers are never grouped with civilians.
+SUBJECTS: dict[str, tuple[str, str]] = {
+    "officer": ("police officers", "security forces"),  # "two officers"; military modifiers override
+    "policeman": ("police officers", "security forces"),  # "three policemen"
+    "policewoman": ("police officers", "security forces"),
+    "police": ("police officers", "security forces"),   # "20 police"
+    "cop": ("police officers", "security forces"),
+    "agent": ("police officers", "security forces"),    # "two federal agents"
+    "official": ("officials", "officials"),             # "killing and wounding officials"
+    "soldier": ("soldiers", "security forces"),         # "five soldiers"
+    "troop": ("soldiers", "security forces"),           # "25 troops"
+    "serviceman": ("soldiers", "security forces"),
+    "servicemen": ("soldiers", "security forces"),
+    "guardsman": ("soldiers", "security forces"),       # "detained guardsmen"
+    "guardsmen": ("soldiers", "security forces"),
+    "guard": ("guards", "security forces"),             # "two guards"
+    "marine": ("soldiers", "security forces"),
+    "colonel": ("military officers", "security forces"),  # "two colonels"
+    "general": ("military officers", "security forces"),
+    "commander": ("military officers", "security forces"),
+    "civilian": ("civilians", "civilians"),             # "75 civilians"
+    "resident": ("civilians", "civilians"),
+    "villager": ("civilians", "civilians"),
+    "bystander": ("civilians", "civilians"),
+    "passer": ("civilians", "civilians"),
+    "protester": ("protesters", "protesters"),          # "a 22-year-old protester"
+    "protestor": ("protesters", "protesters"),
+    "demonstrator": ("protesters", "protesters"),
+    "rioter": ("protesters", "protesters"),
+    "marcher": ("protesters", "protesters"),
+    "activist": ("activists", "protesters"),
+    "supporter": ("supporters", "supporters"),          # "25 armed supporters"
+    "member": ("group members or attackers", "attackers"),  # "five members of the group"
+    "terrorist": ("group members or attackers", "attackers"),
+    "criminal": ("group members or attackers", "attackers"),
+    "militant": ("group members or attackers", "attackers"),
+    "rebel": ("group members or attackers", "attackers"),
+    "attacker": ("group members or attackers", "attackers"),
+    "assailant": ("group members or attackers", "attackers"),
+    "gunman": ("group members or attackers", "attackers"),
+    "gunmen": ("group members or attackers", "attackers"),
+    "insurgent": ("group members or attackers", "attackers"),
+    "fighter": ("group members or attackers", "attackers"),
+    "plotter": ("group members or attackers", "attackers"),
+    "bandit": ("group members or attackers", "attackers"),
+    "suspect": ("group members or attackers", "attackers"),
+    "perpetrator": ("group members or attackers", "attackers"),
+    "journalist": ("journalists", "journalists"),       # "a journalist was injured"
+    "reporter": ("journalists", "journalists"),
+    "photographer": ("journalists", "journalists"),
+    "child": ("children", "civilians"),
+    "student": ("students", "civilians"),
+    "woman": ("women", "civilians"),
+    "prisoner": ("prisoners", "prisoners"),
+    "inmate": ("prisoners", "prisoners"),
+    "migrant": ("migrants", "civilians"),
+    "worker": ("workers", "civilians"),
+    "lawmaker": ("lawmakers", "officials"),
+    "people": ("people", "people"),                     # "59 people"
+    "person": ("people", "people"),
+    "individual": ("people", "people"),
+    "one": ("people", "people"),                        # "no one"
+    "nobody": ("people", "people"),
+    "man": ("men", "people"),
+    "hostage": ("hostages", "civilians"),
+    "victim": ("people", "people"),
+}
+
+# Modifiers that move "officer" to the military.
+MILITARY_MODIFIERS = {"military", "army", "navy", "naval", "air", "armed", "marine"}
+
+# Noun lemmas that refer back to an earlier subject: "five others".
+ANAPHORIC_NOUNS = {"other", "others", "more"}
+
+# "no reports of deaths": the zero applies to what the report is of.
+REPORT_NOUNS = {"report", "sign", "word", "evidence", "indication", "confirmation", "record"}
+
+# Verbs that make a zero of a casualty noun: "fatalities were avoided".
+ZERO_VERBS = {"avoid", "prevent", "avert"}
+
+# Verbs that attribute a statement to a source: "officials say".
+ATTRIBUTION_VERBS = {
+    "say", "report", "announce", "tell", "claim", "state", "confirm", "tweet",
+    "post", "add", "note", "warn", "estimate", "write", "insist", "allege",
+    "declare", "disclose", "reveal", "indicate", "quote", "count", "record",
+    "put", "acknowledge", "assert", "explain", "publish", "testify",
+}
+
+# Auxiliaries and markers that make a figure hypothetical rather than stated.
+HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can", "will", "shall"}
+HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+
+# Section headers in compilations that mean the compiler's own voice.
+OWN_VOICE_HEADERS = {"comment", "comments", "update", "note", "editor's note", "analysis",
+                     "opinion", "background", "context"}

@@ -1,0 +1,136 @@
+"""Typed records that flow between the stages, and the one error hierarchy.
+
+Every stage reads and returns these frozen dataclasses; nothing else crosses a
+module boundary. ``dataclasses.asdict`` feeds pandas and JSON. Each record checks
+its own invariants in ``__post_init__`` and names the bad field when one fails.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class FactcheckError(Exception):
+    """Base class for every error the library raises on purpose."""
+
+
+class InputError(FactcheckError):
+    """An input file, folder or manifest cannot be used; the message names it."""
+
+
+class ModelMissingError(FactcheckError):
+    """A model package (spaCy pipeline or embedding weights) is not installed."""
+
+
+def _check(cond: bool, record: str, fieldname: str, detail: str) -> None:
+    if not cond:
+        raise ValueError(f"{record}.{fieldname}: {detail}")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from disk.
+
+    ``text`` is the file's full decoded text; every offset in the project points
+    into it. ``body_start`` is where the story starts after any metadata header.
+    """
+
+    id: str
+    path: str
+    outlet: str
+    published: date | None
+    text: str
+    body_start: int = 0
+    url: str | None = None
+    title: str | None = None
+    encoding: str = "utf-8"
+
+    def __post_init__(self) -> None:
+        _check(0 <= self.body_start <= len(self.text), "Article", "body_start",
+               f"expected 0..{len(self.text)}, found {self.body_start}")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A stated quantity as an interval with a qualifier.
+
+    ``high`` is ``None`` when the figure is unbounded above ("at least 50").
+    ``alternatives`` keeps "50 or 59" as (50, 59); such a figure spans their
+    interval and is never averaged. ``unit`` is a base unit ("m", "s", "kg",
+    "m2", "USD", "%") or ``None`` for a count.
+    """
+
+    low: float
+    high: float | None
+    qualifier: str = "exact"
+    unit: str | None = None
+    alternatives: tuple[float, ...] = ()
+    vague: bool = False
+
+    def __post_init__(self) -> None:
+        _check(not math.isnan(self.low), "Figure", "low", "is NaN")
+        _check(self.high is None or self.low <= self.high, "Figure", "high",
+               f"expected >= low ({self.low}), found {self.high}")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One atomic claim: a figure, what it counts, who gave it, where it is.
+
+    ``start``/``end`` are offsets into the article's full text with
+    ``text[start:end] == surface``. ``sentence_start`` locates ``sentence`` the
+    same way. ``event_start``/``event_end`` date the event when the text does.
+    """
+
+    id: str
+    article_id: str
+    kind: str
+    subject: str
+    low: float
+    high: float | None
+    qualifier: str
+    surface: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+    claimant: str | None = None
+    unit: str | None = None
+    alternatives: tuple[float, ...] = ()
+    vague: bool = False
+    subject_group: str = "other"
+    predicate: str | None = None
+    as_of: date | None = None
+    event_start: date | None = None
+    event_end: date | None = None
+    event_surface: str | None = None
+    role: str = "body"
+
+    def __post_init__(self) -> None:
+        _check(0 <= self.start < self.end, "Claim", "start",
+               f"expected 0 <= start < end, found {self.start}..{self.end}")
+        _check(len(self.surface) == self.end - self.start, "Claim", "surface",
+               f"length {len(self.surface)} does not match {self.start}..{self.end}")
+        _check(self.high is None or self.low <= self.high, "Claim", "high",
+               f"expected >= low ({self.low}), found {self.high}")
+        _check((self.event_start is None) == (self.event_end is None), "Claim",
+               "event_end", "event_start and event_end must both be set or both None")
+        if self.event_start is not None and self.event_end is not None:
+            _check(self.event_start <= self.event_end, "Claim", "event_end",
+                   f"expected >= event_start ({self.event_start}), found {self.event_end}")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Claims that state the same fact, and what comparing them found."""
+
+    id: str
+    kind: str
+    subject: str
+    claim_ids: tuple[str, ...]
+    verdict: str
+    summary: str
+    why: tuple[str, ...] = field(default=())
+    severity: int = 0

@@ -1,0 +1,211 @@
+"""Report: records -> DataFrames, Markdown (tabulate) and JSON.
+
+Reads a pipeline ``Result``; returns strings and tables. Rendering is
+deterministic: fixed column order, stable sorting and no timestamps, so the same
+input gives the same bytes. Every figure shown carries its outlet, quote and
+offsets, so a reader can check it in seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from tabulate import tabulate
+
+from .compare import format_figure
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .pipeline import Result
+
+SCHEMA_VERSION = 1
+QUOTE_CONTEXT = 110
+FLAGGED = ("contradiction", "discrepancy")
+
+# Characters that would end a table cell, start code, a link or HTML: "|", "`", "[", "<".
+_MD_SPECIAL = re.compile(r"([\\|`*_\[\]<>#])")
+
+
+def md_escape(text: str) -> str:
+    """Make arbitrary text safe inside a Markdown table cell (one line, nothing active)."""
+    flat = " ".join(text.split())
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def quote(claim, article) -> str:
+    """The claim's sentence around its figure, trimmed, with the figure in bold."""
+    s0 = claim.sentence_start
+    sent = claim.sentence
+    a, b = claim.start - s0, claim.end - s0
+    left = sent[max(0, a - QUOTE_CONTEXT):a]
+    right = sent[b:b + QUOTE_CONTEXT]
+    pre = "…" if a - QUOTE_CONTEXT > 0 else ""
+    post = "…" if b + QUOTE_CONTEXT < len(sent) else ""
+    return f"{pre}{md_escape(left.lstrip())} **{md_escape(claim.surface)}** {md_escape(right.rstrip())}{post}" \
+        .replace(" **", " **", 1)
+
+
+def _where(claim, article) -> str:
+    line, col = line_col(article.text, claim.start)
+    return f"{md_escape(article.path)}:{line}:{col} [{claim.start}:{claim.end}]"
+
+
+def _claim_rows(fact, result) -> list[list[str]]:
+    claims = result.claim_map()
+    arts = result.article_map()
+    rows = []
+    for cid in fact.claim_ids:
+        c = claims[cid]
+        a = arts[c.article_id]
+        rows.append([md_escape(a.outlet), str(a.published or "unknown"),
+                     md_escape(c.claimant or "(own voice)"), md_escape(format_figure(c)),
+                     c.role, quote(c, a), _where(c, a)])
+    return rows
+
+
+CLAIM_HEADERS = ["outlet", "published", "claimant", "figure", "part", "quote", "where"]
+
+
+def to_markdown(result: Result) -> str:
+    """The Markdown discrepancy report."""
+    facts = result.facts
+    counts = {v: sum(1 for f in facts if f.verdict == v)
+              for v in ("contradiction", "discrepancy", "agreement", "single")}
+    out: list[str] = ["# factcheck discrepancy report", ""]
+    out.append(f"{len(result.articles)} articles read, {len(result.skipped)} skipped; "
+               f"{len(result.claims)} claims in {len(facts)} facts: "
+               f"{counts['contradiction']} contradictions, {counts['discrepancy']} discrepancies, "
+               f"{counts['agreement']} agreements, {counts['single']} single claims.")
+    out.append("")
+    out.append(f"Vague quantities are read with the **{result.policy.name}** policy: "
+               f"{md_escape(result.policy.description)} Embedding model: `{result.model}`.")
+    out.append("")
+    out.append("A *contradiction* means the figures cannot all be true (their intervals are disjoint); "
+               "a *discrepancy* means they differ but could all be true.")
+    out.append("")
+    out.append("## Flagged facts")
+    out.append("")
+    flagged = [f for f in facts if f.verdict in FLAGGED]
+    if not flagged:
+        out.append("No fact has differing figures.")
+        out.append("")
+    for f in flagged:
+        out.append(f"### {f.id} · {f.verdict}: {md_escape(f.summary)}")
+        out.append("")
+        for reason in f.why:
+            out.append(f"- {md_escape(reason)}")
+        if f.why:
+            out.append("")
+        out.append(tabulate(_claim_rows(f, result), headers=CLAIM_HEADERS, tablefmt="github"))
+        out.append("")
+    agreements = [f for f in facts if f.verdict == "agreement"]
+    out.append("## Agreements")
+    out.append("")
+    if agreements:
+        claims = result.claim_map()
+        arts = result.article_map()
+        rows = []
+        for f in agreements:
+            cs = [claims[c] for c in f.claim_ids]
+            outlets = sorted({arts[c.article_id].outlet for c in cs})
+            rows.append([f.id, f.kind, md_escape(f.subject), md_escape(format_figure(cs[0])),
+                         md_escape(", ".join(outlets)), len(cs)])
+        out.append(tabulate(rows, headers=["fact", "kind", "subject", "figure", "outlets", "claims"],
+                            tablefmt="github"))
+    else:
+        out.append("No two claims agree.")
+    out.append("")
+    out.append("## Articles")
+    out.append("")
+    per_article = {a.id: 0 for a in result.articles}
+    for c in result.claims:
+        per_article[c.article_id] += 1
+    rows = [[md_escape(a.id), md_escape(a.outlet), str(a.published or "unknown"), per_article[a.id],
+             md_escape(a.path)] for a in result.articles]
+    out.append(tabulate(rows, headers=["article", "outlet", "published", "claims", "path"], tablefmt="github"))
+    out.append("")
+    if result.skipped:
+        out.append("## Skipped inputs")
+        out.append("")
+        out.append(tabulate([[md_escape(s.path), md_escape(s.reason)] for s in result.skipped],
+                            headers=["path", "reason"], tablefmt="github"))
+        out.append("")
+    singles = sum(1 for f in facts if f.verdict == "single")
+    out.append(f"{singles} single claims are in the JSON (`facts[]` with verdict `single`).")
+    out.append("")
+    return "\n".join(out)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def to_dict(result: Result) -> dict[str, Any]:
+    """The JSON document as plain Python data (the contract in the README)."""
+    counts: dict[str, int] = {a.id: 0 for a in result.articles}
+    for c in result.claims:
+        counts[c.article_id] += 1
+    articles = []
+    for a in result.articles:
+        d = asdict(a)
+        text = d.pop("text")
+        d["claim_count"] = counts[a.id]
+        d["chars"] = len(text)
+        articles.append(_jsonable(d))
+    claims = [_jsonable(asdict(c)) for c in result.claims]
+    facts = [_jsonable(asdict(f)) for f in result.facts]
+    return {
+        "schema": SCHEMA_VERSION,
+        "policy": {"name": result.policy.name, "description": result.policy.description,
+                   "table": {k: list(_jsonable(v)) for k, v in sorted(result.policy.table.items())}},
+        "model": result.model,
+        "articles": articles,
+        "skipped": [asdict(s) for s in result.skipped],
+        "claims": claims,
+        "facts": facts,
+    }
+
+
+def to_json(result: Result) -> str:
+    """The JSON document as text, deterministic to the byte."""
+    return json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def claims_frame(result: Result) -> pd.DataFrame:
+    """Claims as a pandas DataFrame, one row per claim, with the article's outlet."""
+    import pandas as pd
+
+    arts = result.article_map()
+    rows = []
+    for c in result.claims:
+        row = asdict(c)
+        row["outlet"] = arts[c.article_id].outlet
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def facts_frame(result: Result) -> pd.DataFrame:
+    """Facts as a pandas DataFrame, one row per fact."""
+    import pandas as pd
+
+    return pd.DataFrame([asdict(f) for f in result.facts])

@@ -1,0 +1,32 @@
+"""Shared fixtures: the real models are loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from factcheck.claims import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from factcheck.embed import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def seed_result(nlp, embedder):
+    """The real pipeline, real models, over seeds/."""
+    from factcheck import check
+
+    return check([SEEDS], nlp=nlp, embedder=embedder)

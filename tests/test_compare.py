@@ -1,0 +1,75 @@
+"""Interval logic of the compare stage: verdicts, symmetry, summaries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.compare import disjoint, format_figure, verdict
+from factcheck.records import Article, Claim
+
+
+def claim(low, high, qualifier="exact", *, unit=None, alternatives=(), article="a", vague=False, start=0):
+    surface = "x" * 3
+    return Claim(id=f"{article}:{start}", article_id=article, kind="killed", subject="people",
+                 low=low, high=high, qualifier=qualifier, surface=surface, start=start, end=start + 3,
+                 sentence=surface, sentence_start=start, unit=unit, alternatives=alternatives, vague=vague)
+
+
+@pytest.mark.parametrize("figures, expected", [
+    ([(2, 2), (2, 2)], "agreement"),
+    ([(2, 2), (1, None)], "discrepancy"),          # "two" vs "at least one"
+    ([(50, None), (59, None)], "discrepancy"),     # "at least 50" vs "at least 59"
+    ([(1, 1), (2, 2)], "contradiction"),           # "one" vs "two"
+    ([(0, 0), (1, 1)], "contradiction"),           # "no one" vs "one"
+    ([(101, None), (75, 75)], "contradiction"),    # "more than 100" vs "75"
+    ([(1, 10), (5, 5)], "discrepancy"),            # "as many as 10" vs "five"
+    ([(2, 2)], "single"),
+])
+def test_verdicts(figures, expected):
+    assert verdict([claim(lo, hi, start=i * 10) for i, (lo, hi) in enumerate(figures)]) == expected
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ((80000, 80000, "m"), (80467.2, 80467.2, "m"), False),   # 80 km vs 50 miles: one distance
+    ((80000, 80000, "m"), (100000, 100000, "m"), True),
+])
+def test_measures_tolerate_rounded_conversions(a, b, expected):
+    assert disjoint(claim(a[0], a[1], unit=a[2]), claim(b[0], b[1], unit=b[2], start=10)) is expected
+
+
+@pytest.mark.parametrize("alternatives, other, expected", [
+    ((50, 59), (59, 59), False),
+    ((50, 59), (55, 55), True),     # "50 or 59" never means 55
+    ((1, 2), (1, None), False),
+])
+def test_alternatives_are_not_averaged(alternatives, other, expected):
+    a = claim(min(alternatives), max(alternatives), "or", alternatives=alternatives)
+    assert disjoint(a, claim(other[0], other[1], start=10)) is expected
+
+
+bounds = st.tuples(st.integers(0, 500), st.one_of(st.none(), st.integers(0, 500))).map(
+    lambda t: (t[0], None if t[1] is None else max(t)))
+
+
+@given(bounds, bounds)
+def test_disjoint_is_symmetric(a, b):
+    x, y = claim(*a), claim(*b, start=10)
+    assert disjoint(x, y) == disjoint(y, x)
+
+
+@pytest.mark.parametrize("low, high, qualifier, expected", [
+    (2, 2, "exact", "2"),
+    (1, None, "at least", "at least 1"),
+    (8, 16, "range", "8–16"),
+])
+def test_format_figure(low, high, qualifier, expected):
+    assert format_figure(claim(low, high, qualifier)) == expected
+
+
+def test_article_record_checks_fields():
+    with pytest.raises(ValueError, match="body_start"):
+        Article(id="x", path="x", outlet="x", published=date(2020, 1, 1), text="abc", body_start=9)

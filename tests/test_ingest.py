@@ -1,0 +1,81 @@
+"""Ingest: metadata sources, their priority, and clear errors for bad input."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.ingest import ingest
+from factcheck.records import InputError
+
+
+def write(path, text, mode="w"):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text, outlet, published, body", [
+    ("---\noutlet: Daily Planet\npublished: 2020-03-04\ntitle: T\n---\nTwo people died.\n",
+     "Daily Planet", date(2020, 3, 4), "Two people died.\n"),
+    (" date 2017-06-27 Two people died.", "story", date(2017, 6, 27), "Two people died."),
+    ("Two people died.", "story", None, "Two people died."),
+])
+def test_metadata_sources(tmp_path, text, outlet, published, body):
+    write(tmp_path / "story.txt", text)
+    (article,), skipped = ingest([tmp_path])
+    assert (article.outlet, article.published) == (outlet, published)
+    assert article.text[article.body_start:] == body
+    assert article.text == text  # offsets point into the file's full text
+    assert skipped == []
+
+
+def test_manifest_wins_over_date_line(tmp_path):
+    write(tmp_path / "a.txt", " date 2018-01-01 Text here.")
+    write(tmp_path / "sources.csv", "file,outlet,published,url\na.txt,Wire,2018-01-15,http://x\n")
+    (article,), _ = ingest([tmp_path])
+    assert (article.outlet, article.published, article.url) == ("Wire", date(2018, 1, 15), "http://x")
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("empty.txt", b"   \n", "empty file"),
+    ("bin.txt", b"ab\x00cd", "binary file"),
+    ("notes.pdf", b"%PDF", "not an article file"),
+])
+def test_bad_files_are_skipped_with_a_reason(tmp_path, name, data, reason):
+    (tmp_path / name).write_bytes(data)
+    write(tmp_path / "ok.txt", "One person died.")
+    articles, skipped = ingest([tmp_path])
+    assert [a.id for a in articles] == ["ok"]
+    assert len(skipped) == 1 and reason in skipped[0].reason and name in skipped[0].path
+
+
+@pytest.mark.parametrize("text, message", [
+    ("---\noutlet: [unclosed\n---\nbody", "malformed front matter"),
+    ("---\npublished: 2020-13-45\n---\nbody", "published must be YYYY-MM-DD"),
+])
+def test_malformed_front_matter_names_the_file(tmp_path, text, message):
+    write(tmp_path / "bad.txt", text)
+    _, skipped = ingest([tmp_path])
+    assert message in skipped[0].reason
+    with pytest.raises(InputError, match="bad.txt"):
+        ingest([tmp_path], strict=True)
+
+
+def test_malformed_manifest_names_file_and_line(tmp_path):
+    write(tmp_path / "a.txt", "text")
+    write(tmp_path / "sources.csv", "file,outlet,published\na.txt,X,15/01/2018\n")
+    with pytest.raises(InputError, match=r"sources.csv:2: published must be YYYY-MM-DD"):
+        ingest([tmp_path])
+
+
+def test_missing_path_is_an_error(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        ingest([tmp_path / "nope"])
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1252"])
+def test_encodings(tmp_path, encoding):
+    (tmp_path / "a.txt").write_bytes("Café: two people died.".encode(encoding))
+    (article,), _ = ingest([tmp_path])
+    assert article.text == "Café: two people died."

@@ -1,0 +1,118 @@
+"""Known contradictions and must-not-flag pairs on seeds/, with the real pipeline and real models."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from conftest import ROOT
+
+FLAGGED = ("contradiction", "discrepancy")
+
+# (article id prefix, figure surface, words from its sentence): the user's known contradictions.
+KNOWN = {
+    "officers killed in the El Junquito raid": [
+        ("001", "Two", "Two police officers also died"),
+        ("003", "Two", "Two police officers and several"),
+        ("002", "at least two", "at least two officers killed"),
+        ("002", "at least one", "killed at least one government officer"),
+    ],
+    "people injured in Caracas on 30 April 2019": [
+        ("004", "at least 59", "local health authorities"),
+        ("004", "At least 50", "11 arrested"),
+    ],
+}
+CLAIMANTS = {("004", "at least 59"): "local health authorities", ("004", "At least 50"): "RT"}
+
+# Pairs that must never share a fact.
+APART = [
+    (("002", "at least two", "officers killed"), ("000", "At least 75", "civilians have died")),
+    (("001", "Two", "Two police officers also died"), ("000", "At least 75", "civilians have died")),
+    (("004", "At least five", "soldiers and two colonels"), ("004", "at least 59", "health authorities")),
+    (("004", "At least five", "soldiers and two colonels"), ("004", "At least 50", "11 arrested")),
+]
+
+
+def find(result, article, surface, words):
+    hits = [c for c in result.claims if c.article_id.startswith(article) and c.surface == surface
+            and words in c.sentence]
+    assert len(hits) == 1, f"expected one claim {surface!r} in {article} near {words!r}, found {len(hits)}"
+    return hits[0]
+
+
+def fact_of(result, claim):
+    (fact,) = [f for f in result.facts if claim.id in f.claim_ids]
+    return fact
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN))
+def test_known_contradiction_is_one_flagged_fact(seed_result, name):
+    claims = [find(seed_result, *spec) for spec in KNOWN[name]]
+    facts = {fact_of(seed_result, c).id for c in claims}
+    assert len(facts) == 1, f"{name}: claims split over facts {sorted(facts)}"
+    fact = fact_of(seed_result, claims[0])
+    assert fact.verdict in FLAGGED
+    assert fact.why, "a flagged fact says why"
+
+
+@pytest.mark.parametrize("key, claimant", sorted(CLAIMANTS.items()))
+def test_claimants_of_the_injured_figures(seed_result, key, claimant):
+    words = dict((s, w) for a, s, w in KNOWN["people injured in Caracas on 30 April 2019"])[key[1]]
+    claim = find(seed_result, key[0], key[1], words)
+    assert claim.claimant is not None and claimant in claim.claimant
+
+
+@pytest.mark.parametrize("a, b", APART)
+def test_must_not_share_a_fact(seed_result, a, b):
+    assert fact_of(seed_result, find(seed_result, *a)).id != fact_of(seed_result, find(seed_result, *b)).id
+
+
+def test_one_distance_in_two_units_is_not_flagged(seed_result):
+    distances = [c for c in seed_result.claims if c.kind == "distance" and "kilometers" in c.sentence]
+    assert len(distances) == 1 and distances[0].low == 80000
+    assert fact_of(seed_result, distances[0]).verdict not in FLAGGED
+
+
+def test_no_fact_mixes_events(seed_result):
+    arts = seed_result.article_map()
+    claims = seed_result.claim_map()
+    for fact in seed_result.facts:
+        dates = {arts[claims[c].article_id].published for c in fact.claim_ids}
+        undated = [claims[c] for c in fact.claim_ids if claims[c].event_start is None]
+        spread = {arts[c.article_id].published for c in undated}
+        assert len(spread) <= 1 or max(spread) - min(spread) < (date(2000, 1, 31) - date(2000, 1, 1)), \
+            f"{fact.id} mixes reports from {sorted(map(str, dates))}"
+
+
+def test_offsets_invariant_for_every_claim(seed_result):
+    arts = seed_result.article_map()
+    assert len(seed_result.claims) > 40
+    for c in seed_result.claims:
+        text = arts[c.article_id].text
+        assert text[c.start:c.end] == c.surface
+        assert text[c.sentence_start:c.sentence_start + len(c.sentence)] == c.sentence
+
+
+def test_json_contract(seed_result):
+    doc = json.loads(seed_result.to_json())
+    for a in doc["articles"]:
+        assert {"id", "path", "outlet", "published", "claim_count"} <= a.keys()
+    for c in doc["claims"]:
+        assert {"id", "article_id", "kind", "subject", "low", "high", "qualifier", "surface", "start", "end",
+                "sentence", "claimant"} <= c.keys()
+    for f in doc["facts"]:
+        assert {"id", "kind", "subject", "claim_ids", "verdict", "summary"} <= f.keys()
+    assert {a["published"] for a in doc["articles"]} == {"2017-06-28", "2018-01-15", "2019-05-01"}
+    ids = {c["id"] for c in doc["claims"]}
+    assert sorted(i for f in doc["facts"] for i in f["claim_ids"]) == sorted(ids)
+
+
+def test_committed_report_is_up_to_date(seed_result):
+    """reports/ holds what `factcheck report seeds/` writes today."""
+    from factcheck import check  # noqa: F401  (the fixture ran the same pipeline)
+
+    md = (ROOT / "reports" / "discrepancies.md").read_text(encoding="utf-8")
+    fresh = seed_result.to_markdown().replace(str(ROOT / "seeds"), "seeds")
+    assert md == fresh, "reports/discrepancies.md is stale: run `factcheck report seeds/`"
