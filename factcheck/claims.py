@@ -158,7 +158,7 @@ def _parse_text(text: str, block: Block) -> str:
 # --- syntax helpers -----------------------------------------------------------------
 
 def _climb_conj(tok):
-    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -175,15 +175,15 @@ def _counted_noun(num):
                                                               "handful", "number", "lot")):
                 tok = pobj[0]
                 continue
-        if tok is num and tok.dep_ in ("nummod", "quantmod", "det", "amod", "compound", "advmod", "npadvmod") \
-                and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and tok.head is not tok:
+        if tok.i == num.i and tok.dep_ in ("nummod", "quantmod", "det", "amod", "compound", "advmod", "npadvmod") \
+                and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and tok.head.i != tok.i:
             head = tok.head
             if head.pos_ == "NUM" and head.i != num.i:
                 tok = head
                 continue
             return head
         break
-    if tok is num:
+    if tok.i == num.i:
         if num.pos_ in ("NOUN", "PRON") and num.lemma_ in lx.SUBJECTS:
             return num  # "no one", "nobody"
         return None
@@ -205,7 +205,7 @@ def _predicate(anchor):
     tok = _climb_conj(anchor)
     for _ in range(4):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return tok if tok.pos_ in ("VERB", "AUX", "ADJ") else None
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod", "agent", "dative"):
             return head if head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") else None
@@ -297,7 +297,7 @@ def _claimant(sent, anchor, figure_tokens: set[int], *, prior_people: list[str],
                 who = _speaker(c, prior_people=prior_people, prior_subject=prior_subject)
                 if who:
                     return who
-        if node.head is node:
+        if node.head.i == node.i:
             break
         child, node = node, node.head
         seen += 1
@@ -342,7 +342,7 @@ def _subject_of(noun, modifiers: Iterable) -> tuple[str, str]:
 
 def _clause_head(tok):
     """The verb (or sentence root) whose clause a token sits in."""
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -356,6 +356,8 @@ def _event(dates: list[DateMatch], anchor, s0: int) -> DateMatch | None:
     doc = anchor.doc
     head = _clause_head(anchor)
     above = {head.i, *(t.i for t in head.ancestors)}
+    # "50 were injured and 11 arrested on Tuesday": a coordinated verb shares the date
+    above |= {t.i for t in head.children if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")}
     best = None
     for d in dates:
         span = doc.char_span(s0 + d.start, s0 + d.end, alignment_mode="expand")
@@ -412,6 +414,8 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
             if pobj is not None:
                 noun = pobj
         anchor = noun if noun is not None else num
+        if noun is not None and num.i in {t.i for t in noun.ancestors}:
+            anchor = num  # "one of the grenades failed": the number heads the clause
         pred = _predicate(anchor)
         kind = None
         if fm.role in ("measure", "percent"):
@@ -423,6 +427,9 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
         noun_lemma = noun.lemma_.lower() if noun is not None else ""
         if kind is None and noun is not None:
             kind = lx.KIND_NOUNS.get(noun_lemma)
+            if kind in lx.OBJECT_KINDS and (pred is None or lx.KIND_VERBS.get(pred.lemma_.lower()) not in
+                                            (None, *lx.OBJECT_KINDS) or pred.lemma_.lower() not in lx.KIND_VERBS):
+                kind = None  # "one of the grenades failed to explode" is not a weapon used
             if kind is None:
                 for c in noun.children:  # "officers killed", "people who died"
                     if c.dep_ in ("acl", "relcl", "amod") and (k := _kind_from_verb(c)):
@@ -437,7 +444,7 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
                     for m in subj.children:
                         if m.lemma_.lower() in lx.KIND_NOUNS:
                             kind = lx.KIND_NOUNS[m.lemma_.lower()]
-        if kind is None and pred is None and num.head is not num:
+        if kind is None and pred is None and num.head.i != num.i:
             # "at least two officers killed and five injured": the number is the verb's subject
             if num.head.pos_ == "VERB":
                 kind = _kind_from_verb(num.head)

@@ -82,6 +82,9 @@ KIND_NOUNS: dict[str, str] = {
 # Kinds that count people harmed or held; their nouns ("deaths") stand for people.
 CASUALTY_KINDS = {"killed", "injured", "casualties", "arrested", "missing", "kidnapped", "displaced"}
 
+# Kinds that count objects used; they need a verb of use ("launched four grenades").
+OBJECT_KINDS = {"weapons used", "shots fired"}
+
 # "death toll rose to 75": the head noun of a toll and the kind its modifier names.
 TOLL_NOUNS = {"toll", "number", "count", "tally", "figure", "total"}
 

@@ -49,12 +49,19 @@ def quote(claim, article) -> str:
     s0 = claim.sentence_start
     sent = claim.sentence
     a, b = claim.start - s0, claim.end - s0
-    left = sent[max(0, a - QUOTE_CONTEXT):a]
-    right = sent[b:b + QUOTE_CONTEXT]
-    pre = "…" if a - QUOTE_CONTEXT > 0 else ""
-    post = "…" if b + QUOTE_CONTEXT < len(sent) else ""
-    return f"{pre}{md_escape(left.lstrip())} **{md_escape(claim.surface)}** {md_escape(right.rstrip())}{post}" \
-        .replace(" **", " **", 1)
+    lo = max(0, a - QUOTE_CONTEXT)
+    hi = min(len(sent), b + QUOTE_CONTEXT)
+    if lo > 0:  # cut at a word boundary
+        lo = sent.find(" ", lo, a) + 1 or lo
+    if hi < len(sent):
+        hi = sent.rfind(" ", b, hi) if sent.rfind(" ", b, hi) > b else hi
+    left, right = sent[lo:a], sent[b:hi]
+    pre = "…" if lo > 0 else ""
+    post = "…" if hi < len(sent) else ""
+    sep_l = " " if left[-1:].isspace() else ""
+    sep_r = " " if right[:1].isspace() else ""
+    return (f"{pre}{md_escape(left)}{sep_l}**{md_escape(claim.surface)}**{sep_r}"
+            f"{md_escape(right)}{post}").strip()
 
 
 def _where(claim, article) -> str:

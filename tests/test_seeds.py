@@ -71,7 +71,7 @@ def test_must_not_share_a_fact(seed_result, a, b):
 
 def test_one_distance_in_two_units_is_not_flagged(seed_result):
     distances = [c for c in seed_result.claims if c.kind == "distance" and "kilometers" in c.sentence]
-    assert len(distances) == 1 and distances[0].low == 80000
+    assert len(distances) == 1 and distances[0].low <= 80000 <= distances[0].high  # "50 miles" is no second claim
     assert fact_of(seed_result, distances[0]).verdict not in FLAGGED
 
 
@@ -111,8 +111,5 @@ def test_json_contract(seed_result):
 
 def test_committed_report_is_up_to_date(seed_result):
     """reports/ holds what `factcheck report seeds/` writes today."""
-    from factcheck import check  # noqa: F401  (the fixture ran the same pipeline)
-
     md = (ROOT / "reports" / "discrepancies.md").read_text(encoding="utf-8")
-    fresh = seed_result.to_markdown().replace(str(ROOT / "seeds"), "seeds")
-    assert md == fresh, "reports/discrepancies.md is stale: run `factcheck report seeds/`"
+    assert md == seed_result.to_markdown(), "reports/discrepancies.md is stale: run `factcheck report seeds/`"
