@@ -2,11 +2,14 @@
 
 Reads claims, one embedding per claim (its sentence) and one per article (its
 lede, standing for the article's main event). Structured keys block impossible
-pairs first: claims of different kinds, subjects or units, page chrome, two
-figures of one sentence, and claims whose event times cannot overlap are never
-compared. Inside each block, scikit-learn's complete-linkage agglomerative
-clustering on a blended cosine distance groups what is left, so that no group
-holds a pair further apart than the threshold. Returns lists of claim indices.
+pairs before any similarity is looked at: claims of different kinds or units,
+page chrome, two figures of one sentence, incompatible subject groups
+(officers never meet civilians) and claims whose event times cannot overlap.
+Inside a block, nearest neighbours on the blended embedding propose candidate
+pairs (no full distance matrix over the block), candidates that pass the
+structured checks are joined into components, and scikit-learn's
+complete-linkage agglomerative clustering splits each component so that no
+group holds a pair further apart than the threshold. Returns lists of indices.
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
+from sklearn.neighbors import NearestNeighbors
 
 from .records import Article, Claim
 
@@ -26,6 +32,12 @@ DEFAULT_WINDOW_DAYS = 10
 UNGROUPED_KINDS = {"age", "other"}
 # Kinds whose figures recur for unrelated things in one story ("two hours", "six months").
 MEASURE_KINDS = {"duration", "distance", "area", "weight", "money", "percent", "measure"}
+# Subjects that name everyone: "59 people" may be the same count as "59 protesters".
+GENERIC_SUBJECTS = {"people"}
+HUMAN_GROUPS = {"security forces", "civilians", "protesters", "attackers", "journalists",
+                "people", "officials", "prisoners", "supporters"}
+COARSE_DAYS = 28
+COARSE_SLACK_DAYS = 7
 _FAR = 10.0
 
 
@@ -37,7 +49,10 @@ class ClusterConfig:
     sentence_weight: float = 0.5   # weight of the claims' sentences vs their articles' ledes
     min_context_similarity: float = 0.5   # ledes less alike than this tell of different events
     measure_min_similarity: float = 0.8   # measures (durations, distances...) group only when said alike
+    scope_min_similarity: float = 0.6     # "people" meets a named group only when said alike
+    date_min_similarity: float = 0.45     # dates of an event are compared when their sentences are alike
     window_days: int = DEFAULT_WINDOW_DAYS
+    neighbours: int = 40           # candidate neighbours per claim inside a block
 
 
 def event_window(claim: Claim, published: date | None, *, window_days: int) -> tuple[date, date] | None:
@@ -49,15 +64,42 @@ def event_window(claim: Claim, published: date | None, *, window_days: int) -> t
     return published - timedelta(days=window_days), published
 
 
+def _widen(w: tuple[date, date]) -> tuple[date, date]:
+    # A month or more recalled later ("in July 2017") is approximate: let it reach a week out.
+    if (w[1] - w[0]).days >= COARSE_DAYS:
+        return w[0] - timedelta(days=COARSE_SLACK_DAYS), w[1] + timedelta(days=COARSE_SLACK_DAYS)
+    return w
+
+
 def _overlap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
     if a is None or b is None:
         return True
+    a, b = _widen(a), _widen(b)
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def block_key(claim: Claim) -> tuple[str, str, str]:
+def recalls_older_event(claim: Claim, published: date | None, *, window_days: int) -> bool:
+    """True when the claim's own date puts its event before the article's news window."""
+    if claim.event_end is None or published is None:
+        return False
+    return claim.event_end < published - timedelta(days=window_days)
+
+
+def block_key(claim: Claim) -> tuple[str, str]:
     """Claims can share a fact only when they share this key."""
-    return claim.kind, claim.subject, claim.unit or ""
+    return claim.kind, claim.unit or ""
+
+
+def subjects_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
+    """Whether two subjects may be one group, and whether that crosses a scope ("people" vs "officers")."""
+    if a.subject == b.subject:
+        return True, False
+    if a.kind == "date":
+        return True, False  # a date claim's subject names the event, worded freely
+    generic = {a.subject, b.subject} & GENERIC_SUBJECTS
+    if generic and a.subject_group in HUMAN_GROUPS and b.subject_group in HUMAN_GROUPS:
+        return True, True
+    return False, False
 
 
 def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs: dict[str, np.ndarray],
@@ -69,12 +111,12 @@ def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs:
         sentence_vecs: one unit vector per claim, row-aligned with ``claims``.
         article_vecs: one unit vector per article id (its lede).
         articles: article id -> Article, for publication dates.
-        config: threshold and weights.
+        config: thresholds and weights.
 
     Returns:
         Groups of indices into ``claims``, each sorted, ordered by their first index.
     """
-    blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     groups: list[list[int]] = []
     for i, c in enumerate(claims):
         if c.role == "chrome" or c.kind in UNGROUPED_KINDS:
@@ -92,32 +134,87 @@ def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs:
     return groups
 
 
+class _Pairs:
+    """Pairwise distance with the structured checks, for claims of one block."""
+
+    def __init__(self, idx, claims, sentence_vecs, article_vecs, articles, config):
+        self.claims = [claims[i] for i in idx]
+        self.sv = sentence_vecs[idx]
+        # A claim about an older event stands in its own sentence's context, not the article's news.
+        self.av = np.stack([
+            sentence_vecs[i] if recalls_older_event(claims[i], articles[claims[i].article_id].published,
+                                                    window_days=config.window_days)
+            else article_vecs[claims[i].article_id] for i in idx])
+        self.config = config
+        self.windows = [event_window(c, articles[c.article_id].published, window_days=config.window_days)
+                        for c in self.claims]
+
+    def distance(self, a: int, b: int) -> float:
+        cfg = self.config
+        ca, cb = self.claims[a], self.claims[b]
+        if ca.article_id == cb.article_id and ca.sentence_start == cb.sentence_start:
+            return _FAR  # two figures of one sentence are two facts
+        ok, crosses_scope = subjects_compatible(ca, cb)
+        if not ok:
+            return _FAR
+        ssim = float(self.sv[a] @ self.sv[b])
+        asim = float(self.av[a] @ self.av[b])
+        if asim < cfg.min_context_similarity:
+            return _FAR
+        if ca.kind == "date":
+            if ssim < cfg.date_min_similarity:
+                return _FAR
+        elif not _overlap(self.windows[a], self.windows[b]):
+            return _FAR
+        if ca.kind in MEASURE_KINDS and ssim < cfg.measure_min_similarity:
+            return _FAR
+        if crosses_scope and ssim < cfg.scope_min_similarity:
+            return _FAR
+        w = cfg.sentence_weight
+        return max(0.0, 1.0 - (w * ssim + (1 - w) * asim))
+
+
 def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarray,
                    article_vecs: dict[str, np.ndarray], articles: dict[str, Article],
                    config: ClusterConfig) -> list[list[int]]:
+    pairs = _Pairs(idx, claims, sentence_vecs, article_vecs, articles, config)
     n = len(idx)
-    sv = sentence_vecs[idx]
-    av = np.stack([article_vecs[claims[i].article_id] for i in idx])
     w = config.sentence_weight
-    ssim, asim = sv @ sv.T, av @ av.T
-    dist = np.clip(1.0 - (w * ssim + (1 - w) * asim), 0.0, 2.0)
-    dist[asim < config.min_context_similarity] = _FAR
-    if claims[idx[0]].kind in MEASURE_KINDS:
-        dist[ssim < config.measure_min_similarity] = _FAR
-    windows = [event_window(claims[i], articles[claims[i].article_id].published,
-                            window_days=config.window_days) for i in idx]
+    # Blended cosine similarity is the dot product of these concatenated unit vectors.
+    joint = np.hstack([np.sqrt(w) * pairs.sv, np.sqrt(1 - w) * pairs.av]).astype(np.float32)
+    k = min(n, config.neighbours + 1)
+    nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(joint)
+    dist, nbr = nn.kneighbors(joint)
+    rows, cols = [], []
     for a in range(n):
-        ca = claims[idx[a]]
-        for b in range(a + 1, n):
-            cb = claims[idx[b]]
-            same_sentence = ca.article_id == cb.article_id and ca.sentence_start == cb.sentence_start
-            if same_sentence or not _overlap(windows[a], windows[b]):
-                dist[a, b] = dist[b, a] = _FAR
-    np.fill_diagonal(dist, 0.0)
-    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="complete",
-                                    distance_threshold=config.threshold)
-    labels = model.fit_predict(dist)
-    out: dict[int, list[int]] = defaultdict(list)
-    for pos, label in enumerate(labels):
-        out[int(label)].append(idx[pos])
-    return list(out.values())
+        for d, b in zip(dist[a], nbr[a]):
+            b = int(b)
+            if b <= a or d > config.threshold:
+                continue
+            if pairs.distance(a, b) <= config.threshold:
+                rows.append(a)
+                cols.append(b)
+    graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+    _, comp = connected_components(graph, directed=False)
+    members: dict[int, list[int]] = defaultdict(list)
+    for pos, c in enumerate(comp):
+        members[int(c)].append(pos)
+    out: list[list[int]] = []
+    for comp_id in sorted(members):
+        pos = members[comp_id]
+        if len(pos) == 1:
+            out.append([idx[pos[0]]])
+            continue
+        m = len(pos)
+        mat = np.zeros((m, m))
+        for i in range(m):
+            for j in range(i + 1, m):
+                mat[i, j] = mat[j, i] = pairs.distance(pos[i], pos[j])
+        model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="complete",
+                                        distance_threshold=config.threshold)
+        labels = model.fit_predict(mat)
+        grouped: dict[int, list[int]] = defaultdict(list)
+        for p, label in zip(pos, labels):
+            grouped[int(label)].append(idx[p])
+        out.extend(grouped.values())
+    return out

@@ -10,11 +10,18 @@ a small tolerance so that rounded unit conversions agree. Reads ``Claim`` and
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
+from datetime import date
 
 from .records import Article, Claim, Fact
 
-VERDICT_SEVERITY = {"contradiction": 3, "discrepancy": 2, "agreement": 1, "single": 0}
+VERDICT_SEVERITY = {"contradiction": 4, "discrepancy": 3, "update": 2, "agreement": 1, "single": 0}
+FLAGGED = ("contradiction", "discrepancy", "update")
+# Counts that only grow as an event unfolds: a later, higher figure is an update.
+CUMULATIVE_KINDS = {"killed", "injured", "casualties", "arrested", "missing", "kidnapped", "displaced"}
+# Qualifiers that state one figure exactly.
+EXACT_QUALIFIERS = ("exact", "implicit", "zero")
 # Relative tolerance for measured quantities: "80 kilometers" vs "50 miles" (80.47 km).
 MEASURE_TOLERANCE = 0.03
 
@@ -50,15 +57,45 @@ def same_figure(a: Claim, b: Claim) -> bool:
     return interval(a) == interval(b) and a.alternatives == b.alternatives
 
 
+def is_update(claims: Sequence[Claim]) -> bool:
+    """True when every difference is explained by time: a running toll that only grows.
+
+    Claims as of one date must not conflict; a claim as of a later date may be
+    higher than an earlier one, never lower. Only cumulative kinds (killed,
+    injured, arrested...) are running tolls.
+    """
+    if claims[0].kind not in CUMULATIVE_KINDS:
+        return False
+    dated = [c for c in claims if c.as_of is not None]
+    if len({c.as_of for c in dated}) < 2 or len(dated) != len(claims):
+        return False
+    moved = False
+    for i, a in enumerate(dated):
+        for b in dated[i + 1:]:
+            if same_figure(a, b):
+                continue
+            if a.as_of == b.as_of:
+                if disjoint(a, b):
+                    return False
+                continue
+            early, late = (a, b) if a.as_of < b.as_of else (b, a)
+            if interval(late)[0] < interval(early)[0]:
+                return False  # a toll that falls is a revision, not an update
+            moved = True
+    return moved
+
+
 def verdict(claims: Sequence[Claim]) -> str:
-    """contradiction, discrepancy, agreement or single, by pairwise interval logic."""
+    """contradiction, discrepancy, update, agreement or single, by pairwise interval logic."""
     if len(claims) < 2:
         return "single"
     pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:]]
-    if any(disjoint(a, b) for a, b in pairs):
-        return "contradiction"
     if all(same_figure(a, b) for a, b in pairs):
         return "agreement"
+    if is_update(claims):
+        return "update"
+    if any(disjoint(a, b) for a, b in pairs):
+        return "contradiction"
     return "discrepancy"
 
 
@@ -68,6 +105,10 @@ def format_figure(claim: Claim) -> str:
     def num(x: float) -> str:
         return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
+    if claim.kind == "date":
+        lo = date.fromordinal(int(claim.low))
+        hi = date.fromordinal(int(claim.high)) if claim.high is not None else None
+        return str(lo) if hi == lo else f"{lo} to {hi or '…'}"
     unit = f" {claim.unit}" if claim.unit else ""
     if claim.alternatives:
         return " or ".join(num(v) for v in claim.alternatives) + unit
@@ -79,21 +120,47 @@ def format_figure(claim: Claim) -> str:
     return f"{claim.surface.strip()} ({span})" if claim.vague or claim.qualifier not in ("range", "exact") else span
 
 
-def reasons(claims: Sequence[Claim], articles: dict[str, Article]) -> tuple[str, ...]:
-    """Why figures in one fact may differ; empty for agreements and singles."""
-    if verdict(claims) in ("single", "agreement"):
-        return ()
+def _norm_claimant(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = re.sub(r"\s*\(via [^)]*\)", "", name).strip().lower()
+    return re.sub(r"^(?:the|a|an)\s+", "", name)
+
+
+def source_key(claim: Claim, wire_of: dict[str, str]) -> str:
+    """Who a figure really comes from: its claimant, else the outlet (or its wire story)."""
+    who = _norm_claimant(claim.claimant)
+    if who:
+        return f"claimant:{who}"
+    return f"outlet:{wire_of.get(claim.article_id, claim.article_id)}"
+
+
+def reasons(claims: Sequence[Claim], articles: dict[str, Article], *,
+            wire_of: dict[str, str] | None = None) -> tuple[str, ...]:
+    """Why figures in one fact may differ, each as "code: detail"; empty for agreements and singles."""
+    wire_of = wire_of or {}
+    v = verdict(claims)
     why: list[str] = []
-    as_of = {articles[c.article_id].published for c in claims}
+    wires = sorted({wire_of[c.article_id] for c in claims if c.article_id in wire_of})
+    for wire in wires:
+        outlets = sorted({articles[c.article_id].outlet for c in claims if wire_of.get(c.article_id) == wire})
+        if len(outlets) > 1:
+            why.append(f"syndicated: {', '.join(outlets)} carried one wire story, counted as one source")
+    if v in ("single", "agreement"):
+        return tuple(why)
+    as_of = {c.as_of for c in claims if c.as_of}
     if len(as_of) > 1:
-        why.append("revision over time: the reports are dated " +
-                   ", ".join(sorted(str(d) for d in as_of if d)))
+        why.append("revision over time: the reports are dated " + ", ".join(sorted(map(str, as_of))))
     claimants = {c.claimant or f"{articles[c.article_id].outlet} (own voice)" for c in claims}
     if len(claimants) > 1:
         why.append("different claimants: " + "; ".join(sorted(claimants)))
-    if any(c.vague or c.high is None or c.qualifier not in ("exact", "implicit", "zero") for c in claims) and \
-            any(c.qualifier in ("exact", "implicit", "zero") and not c.vague for c in claims):
-        why.append("vague vs exact: some figures are bounds or vague quantities")
+    subjects = sorted({c.subject for c in claims})
+    if len(subjects) > 1:
+        why.append("different scope: " + " vs ".join(subjects))
+    loose = [c for c in claims if c.vague or c.high is None or c.qualifier not in EXACT_QUALIFIERS]
+    if loose and len(loose) < len(claims):
+        why.append("vague vs exact: " + ", ".join(sorted({c.surface.strip() for c in loose})) +
+                   " against exact figures")
     by_article: dict[str, list[Claim]] = {}
     for c in claims:
         by_article.setdefault(c.article_id, []).append(c)
@@ -105,23 +172,54 @@ def reasons(claims: Sequence[Claim], articles: dict[str, Article]) -> tuple[str,
     return tuple(why)
 
 
+def reconcile(claims: Sequence[Claim]) -> dict[str, float | None]:
+    """One fact's figures under the conflict datasets' policies, side by side.
+
+    - ``acled``: the conservative minimum, the lowest figure any source gives;
+    - ``ucdp_low``/``ucdp_best``/``ucdp_high``: UCDP's low, best and high estimates; best is the
+      figure every source allows when there is one (the top of their common ground), else the median;
+    - ``ibc_min``/``ibc_max``: Iraq Body Count's minimum and maximum of the reported figures.
+    """
+    lows = sorted(c.low for c in claims)
+    tops = sorted(c.high if c.high is not None else c.low for c in claims)
+    common_lo = max(c.low for c in claims)
+    common_hi = min((c.high for c in claims if c.high is not None), default=None)
+    if common_hi is None or common_lo <= common_hi:
+        best = common_lo
+    else:
+        points = sorted((c.low + (c.high if c.high is not None else c.low)) / 2 for c in claims)
+        best = points[len(points) // 2]
+    return {"acled": lows[0], "ucdp_low": lows[0], "ucdp_best": best, "ucdp_high": tops[-1],
+            "ibc_min": lows[0], "ibc_max": tops[-1]}
+
+
+def timeline(claims: Sequence[Claim], articles: dict[str, Article]) -> tuple[tuple[str, str, str], ...]:
+    """The figures by as-of date and outlet, earliest first."""
+    rows = {(str(c.as_of) if c.as_of else "unknown", articles[c.article_id].outlet, format_figure(c))
+            for c in claims}
+    return tuple(sorted(rows))
+
+
 def _event_label(claims: Sequence[Claim], articles: dict[str, Article]) -> str:
-    stated = sorted({(c.event_start, c.event_end) for c in claims if c.event_start})
+    stated = sorted({(c.event_start, c.event_end) for c in claims if c.event_start and c.kind != "date"})
     if stated:
         lo, hi = stated[0]
         return f"event {lo}" if lo == hi else f"event {lo} to {hi}"
-    dates = sorted({str(articles[c.article_id].published) for c in claims if articles[c.article_id].published})
+    dates = sorted({str(c.as_of) for c in claims if c.as_of})
     return f"reported {', '.join(dates)}" if dates else "undated"
 
 
 def summarise(claims: Sequence[Claim], articles: dict[str, Article]) -> str:
     """One line in plain English: "Police officers killed (reported 2018-01-15): 2 (BBC) vs at least 1 (...)"."""
     first = claims[0]
-    head = f"{first.subject[:1].upper()}{first.subject[1:]} — {first.kind} ({_event_label(claims, articles)})"
+    what = f"{first.subject} {first.kind}" if first.kind != "date" else f"date of {first.subject}"
+    head = f"{what[:1].upper()}{what[1:]} ({_event_label(claims, articles)})"
     parts: dict[str, list[str]] = {}
-    for c in claims:
+    for c in sorted(claims, key=lambda c: (c.as_of or date.min, c.article_id, c.start)):
         outlets = parts.setdefault(format_figure(c), [])
         name = articles[c.article_id].outlet
+        if c.role != "body":
+            name = f"{name}, {c.role}"
         if name not in outlets:
             outlets.append(name)
     body = " vs ".join(f"{fig} ({', '.join(outlets)})" for fig, outlets in parts.items())
@@ -135,11 +233,20 @@ def _spread(claims: Sequence[Claim]) -> float:
     return (top - min(los)) / top if top else 0.0
 
 
-def compare(groups: list[list[int]], claims: list[Claim], articles: dict[str, Article]) -> list[Fact]:
+def compare(groups: list[list[int]], claims: list[Claim], articles: dict[str, Article], *,
+            syndication: Sequence[Sequence[str]] = ()) -> list[Fact]:
     """Turn groups of claim indices into Facts, most severe first, then by first claim.
 
-    Fact ids are ``F1``, ``F2``... in that order, so they are stable for the same input.
+    Args:
+        groups: indices into ``claims``, one list per fact.
+        claims: every claim of the run.
+        articles: article id -> Article.
+        syndication: groups of article ids that carry one wire story.
+
+    Returns:
+        Facts with ids ``F1``, ``F2``... in report order, stable for the same input.
     """
+    wire_of = {aid: group[0] for group in syndication for aid in group}
     drafts = []
     for group in groups:
         members = sorted((claims[i] for i in group), key=lambda c: (c.article_id, c.start))
@@ -156,7 +263,11 @@ def compare(groups: list[list[int]], claims: list[Claim], articles: dict[str, Ar
             claim_ids=tuple(c.id for c in members),
             verdict=v,
             summary=summarise(members, articles),
-            why=reasons(members, articles),
+            why=reasons(members, articles, wire_of=wire_of),
             severity=VERDICT_SEVERITY[v],
+            sources=len({source_key(c, wire_of) for c in members}),
+            outlets=tuple(sorted({articles[c.article_id].outlet for c in members})),
+            reconciled=reconcile(members),
+            timeline=timeline(members, articles),
         ))
     return facts

@@ -46,6 +46,11 @@ class Article:
     url: str | None = None
     title: str | None = None
     encoding: str = "utf-8"
+    # Where ``text`` came from: "file" (the decoded file), "trafilatura" (the main text of an HTML
+    # page) or "column:NAME" (a dataset row's text column). Offsets point into ``text`` either way.
+    text_source: str = "file"
+    # The id of an earlier article this one nearly repeats (a syndicated copy), else None.
+    duplicate_of: str | None = None
 
     def __post_init__(self) -> None:
         _check(0 <= self.body_start <= len(self.text), "Article", "body_start",
@@ -134,3 +139,7 @@ class Fact:
     summary: str
     why: tuple[str, ...] = field(default=())
     severity: int = 0
+    sources: int = 0
+    outlets: tuple[str, ...] = ()
+    reconciled: dict[str, float | None] = field(default_factory=dict)
+    timeline: tuple[tuple[str, str, str], ...] = ()

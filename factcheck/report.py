@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from .compare import format_figure
+from .compare import FLAGGED, format_figure
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 1
 QUOTE_CONTEXT = 110
-FLAGGED = ("contradiction", "discrepancy")
 
 # Characters that would end a table cell, start code, a link or HTML: "|", "`", "[", "<".
 _MD_SPECIAL = re.compile(r"([\\|`*_\[\]<>#])")
@@ -89,18 +88,20 @@ def to_markdown(result: Result) -> str:
     """The Markdown discrepancy report."""
     facts = result.facts
     counts = {v: sum(1 for f in facts if f.verdict == v)
-              for v in ("contradiction", "discrepancy", "agreement", "single")}
+              for v in ("contradiction", "discrepancy", "update", "agreement", "single")}
     out: list[str] = ["# factcheck discrepancy report", ""]
     out.append(f"{len(result.articles)} articles read, {len(result.skipped)} skipped; "
                f"{len(result.claims)} claims in {len(facts)} facts: "
                f"{counts['contradiction']} contradictions, {counts['discrepancy']} discrepancies, "
-               f"{counts['agreement']} agreements, {counts['single']} single claims.")
+               f"{counts['update']} updates, {counts['agreement']} agreements, "
+               f"{counts['single']} single claims.")
     out.append("")
     out.append(f"Vague quantities are read with the **{result.policy.name}** policy: "
                f"{md_escape(result.policy.description)} Embedding model: `{result.model}`.")
     out.append("")
     out.append("A *contradiction* means the figures cannot all be true (their intervals are disjoint); "
-               "a *discrepancy* means they differ but could all be true.")
+               "a *discrepancy* means they differ but could all be true; an *update* means a running "
+               "toll moved between reports of different dates.")
     out.append("")
     out.append("## Flagged facts")
     out.append("")
@@ -117,6 +118,21 @@ def to_markdown(result: Result) -> str:
             out.append("")
         out.append(tabulate(_claim_rows(f, result), headers=CLAIM_HEADERS, tablefmt="github"))
         out.append("")
+        out.append(f"Independent sources: {f.sources} ({md_escape(', '.join(f.outlets))}).")
+        out.append("")
+        if len({row[0] for row in f.timeline}) > 1:
+            out.append("Timeline:")
+            out.append("")
+            out.append(tabulate([[d, md_escape(o), md_escape(fig)] for d, o, fig in f.timeline],
+                                headers=["as of", "outlet", "figure"], tablefmt="github"))
+            out.append("")
+        if f.kind != "date":
+            r = f.reconciled
+            out.append(tabulate([[_num(r["acled"]), f"{_num(r['ucdp_low'])} / {_num(r['ucdp_best'])} / "
+                                  f"{_num(r['ucdp_high'])}", f"{_num(r['ibc_min'])}–{_num(r['ibc_max'])}"]],
+                                headers=["conservative minimum (ACLED)", "low / best / high (UCDP)",
+                                         "min–max (IBC)"], tablefmt="github"))
+            out.append("")
     agreements = [f for f in facts if f.verdict == "agreement"]
     out.append("## Agreements")
     out.append("")
@@ -143,6 +159,16 @@ def to_markdown(result: Result) -> str:
              md_escape(a.path)] for a in result.articles]
     out.append(tabulate(rows, headers=["article", "outlet", "published", "claims", "path"], tablefmt="github"))
     out.append("")
+    if result.syndication:
+        arts = result.article_map()
+        out.append("## Syndicated copies")
+        out.append("")
+        out.append("Each row is one wire story carried by several outlets; its figures count as one source.")
+        out.append("")
+        out.append(tabulate([[i, md_escape(", ".join(arts[a].outlet for a in g)), md_escape(", ".join(g))]
+                             for i, g in enumerate(result.syndication, start=1)],
+                            headers=["story", "outlets", "articles"], tablefmt="github"))
+        out.append("")
     if result.skipped:
         out.append("## Skipped inputs")
         out.append("")
@@ -153,6 +179,12 @@ def to_markdown(result: Result) -> str:
     out.append(f"{singles} single claims are in the JSON (`facts[]` with verdict `single`).")
     out.append("")
     return "\n".join(out)
+
+
+def _num(x: float | None) -> str:
+    if x is None:
+        return "unbounded"
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
 
 
 def _jsonable(value: Any) -> Any:
@@ -188,6 +220,7 @@ def to_dict(result: Result) -> dict[str, Any]:
         "model": result.model,
         "articles": articles,
         "skipped": [asdict(s) for s in result.skipped],
+        "syndication": [list(g) for g in result.syndication],
         "claims": claims,
         "facts": facts,
     }
