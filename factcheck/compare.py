@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 from collections.abc import Sequence
 from datetime import date
 
@@ -187,8 +188,7 @@ def reconcile(claims: Sequence[Claim]) -> dict[str, float | None]:
     if common_hi is None or common_lo <= common_hi:
         best = common_lo
     else:
-        points = sorted((c.low + (c.high if c.high is not None else c.low)) / 2 for c in claims)
-        best = points[len(points) // 2]
+        best = statistics.median((c.low + (c.high if c.high is not None else c.low)) / 2 for c in claims)
     return {"acled": lows[0], "ucdp_low": lows[0], "ucdp_best": best, "ucdp_high": tops[-1],
             "ibc_min": lows[0], "ibc_max": tops[-1]}
 

@@ -73,3 +73,53 @@ def test_format_figure(low, high, qualifier, expected):
 def test_article_record_checks_fields():
     with pytest.raises(ValueError, match="body_start"):
         Article(id="x", path="x", outlet="x", published=date(2020, 1, 1), text="abc", body_start=9)
+
+
+def dated(low, high, as_of, *, article="a", start=0, claimant=None, kind="killed"):
+    base = claim(low, high, article=article, start=start)
+    from dataclasses import replace
+    return replace(base, as_of=as_of, claimant=claimant, kind=kind)
+
+
+@pytest.mark.parametrize("figures, expected", [
+    # a toll rising over days is an update, not a contradiction
+    ([(12, 12, date(2021, 3, 1)), (17, 17, date(2021, 3, 2)), (23, 23, date(2021, 3, 3))], "update"),
+    ([(12, 12, date(2021, 3, 1)), (12, None, date(2021, 3, 2))], "update"),
+    # a toll that falls later is not an update
+    ([(17, 17, date(2021, 3, 1)), (12, 12, date(2021, 3, 2))], "contradiction"),
+    # two reports of one day that conflict stay a contradiction whatever came later
+    ([(3, 3, date(2021, 3, 1)), (5, 5, date(2021, 3, 1)), (9, 9, date(2021, 3, 2))], "contradiction"),
+])
+def test_updates(figures, expected):
+    claims = [dated(lo, hi, d, article=f"a{i}", start=i) for i, (lo, hi, d) in enumerate(figures)]
+    assert verdict(claims) == expected
+
+
+def test_update_needs_a_running_toll():
+    claims = [dated(4, 4, date(2021, 3, 1), kind="weapons used"),
+              dated(6, 6, date(2021, 3, 2), article="b", kind="weapons used")]
+    assert verdict(claims) == "contradiction"
+
+
+@pytest.mark.parametrize("figures, expected", [
+    ([(2, 2), (2, None), (1, None)], {"acled": 1, "ucdp_low": 1, "ucdp_best": 2, "ucdp_high": 2,
+                                      "ibc_min": 1, "ibc_max": 2}),
+    ([(50, None), (59, None)], {"acled": 50, "ucdp_low": 50, "ucdp_best": 59, "ucdp_high": 59,
+                                "ibc_min": 50, "ibc_max": 59}),
+    ([(1, 1), (3, 3)], {"acled": 1, "ucdp_low": 1, "ucdp_best": 2, "ucdp_high": 3, "ibc_min": 1, "ibc_max": 3}),
+])
+def test_reconcile(figures, expected):
+    from factcheck.compare import reconcile
+
+    assert reconcile([claim(lo, hi, start=i) for i, (lo, hi) in enumerate(figures)]) == expected
+
+
+def test_relayed_claimant_counts_once():
+    from factcheck.compare import source_key
+
+    a = dated(40, 40, date(2021, 3, 1), article="x", claimant="the health ministry")
+    b = dated(40, 40, date(2021, 3, 1), article="y", claimant="Health Ministry (via Wire)")
+    c = dated(40, 40, date(2021, 3, 1), article="z")
+    d = dated(40, 40, date(2021, 3, 1), article="w")
+    keys = {source_key(x, {"z": "w", "w": "w"}) for x in (a, b, c, d)}
+    assert len(keys) == 2  # one ministry relayed twice, one wire story carried twice

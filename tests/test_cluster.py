@@ -1,0 +1,69 @@
+"""Grouping with a fake embedder: structured blocking decides before similarity does."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from factcheck.cluster import ClusterConfig, cluster_claims
+from factcheck.records import Article, Claim
+from factcheck.syndication import containment, find_syndication, shingles
+
+
+def art(aid, published=date(2021, 3, 2), text="x"):
+    return Article(id=aid, path=f"{aid}.txt", outlet=aid, published=published, text=text)
+
+
+def mk(aid, start, *, kind="killed", subject="people", group="people", low=2, event=None, unit=None,
+       role="body", sentence_start=None):
+    ev = event or (None, None)
+    return Claim(id=f"{aid}:{start}", article_id=aid, kind=kind, subject=subject, low=low, high=low,
+                 qualifier="exact", surface="two", start=start, end=start + 3, sentence="two",
+                 sentence_start=start if sentence_start is None else sentence_start, unit=unit,
+                 subject_group=group, event_start=ev[0], event_end=ev[1], role=role)
+
+
+def run(claims, arts):
+    vec = np.ones((len(claims), 4), np.float32) / 2.0  # every sentence alike: only structure decides
+    avec = {a.id: np.ones(4, np.float32) / 2.0 for a in arts}
+    groups = cluster_claims(claims, vec, avec, {a.id: a for a in arts}, config=ClusterConfig())
+    return [[claims[i].id for i in g] for g in groups]
+
+
+@pytest.mark.parametrize("second, together", [
+    (dict(), True),
+    (dict(kind="injured"), False),                                         # other kind
+    (dict(subject="police officers", group="security forces"), False),      # officers never meet civilians
+    (dict(event=(date(2015, 5, 1), date(2015, 5, 1))), False),              # an older event
+    (dict(role="chrome"), False),                                           # page furniture
+    (dict(sentence_start=0), False),                                        # two figures of one sentence
+    (dict(kind="distance", subject="distance", group="other", unit="m"), False),
+])
+def test_structured_blocking(second, together):
+    first = mk("a", 0, subject="civilians", group="civilians")
+    other = mk("b" if "sentence_start" not in second else "a", 10, **{**dict(subject="civilians",
+                                                                            group="civilians"), **second})
+    arts = [art("a"), art("b")]
+    groups = run([first, other], arts)
+    assert (len(groups) == 1) is together
+
+
+def test_generic_people_needs_alike_sentences_to_meet_a_named_group():
+    claims = [mk("a", 0, subject="civilians", group="civilians"), mk("b", 0)]
+    assert len(run(claims, [art("a"), art("b")])) == 1  # identical fake sentences are alike
+
+
+def test_shingle_containment():
+    a = shingles("the quick brown fox jumps over the lazy dog near the river bank today")
+    b = shingles("Breaking: the quick brown fox jumps over the lazy dog near the river bank today, police said")
+    assert containment(a, b) == 1.0
+    assert containment(a, shingles("an entirely different story about the harvest and the weather")) == 0.0
+
+
+def test_find_syndication_groups_copies():
+    story = "Rescue teams worked through the night after the dam burst upstream of the town, officials said. " * 3
+    arts = [art("a", text=story), art("b", text="WIRE - " + story), art("c", text="A quite different report " * 8)]
+    vecs = np.array([[1, 0], [1, 0], [0, 1]], np.float32)
+    assert find_syndication(arts, vecs) == (("a", "b"),)
