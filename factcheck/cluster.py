@@ -14,8 +14,9 @@ group holds a pair further apart than the threshold. Returns lists of indices.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -36,8 +37,12 @@ MEASURE_KINDS = {"duration", "distance", "area", "weight", "money", "percent", "
 GENERIC_SUBJECTS = {"people"}
 HUMAN_GROUPS = {"security forces", "civilians", "protesters", "attackers", "journalists",
                 "people", "officials", "prisoners", "supporters"}
+CONTEXT_CHARS = 1000  # the part of an article whose names tell what event it is about
 COARSE_DAYS = 28
 COARSE_SLACK_DAYS = 7
+RUNNING_SLACK_DAYS = 2
+# Counts that run on as an event unfolds (the same list as compare's cumulative kinds).
+RUNNING_KINDS = {"killed", "injured", "casualties", "arrested", "missing", "kidnapped", "displaced"}
 _FAR = 10.0
 
 
@@ -45,14 +50,17 @@ _FAR = 10.0
 class ClusterConfig:
     """Knobs of the grouping stage; the defaults are the tested ones."""
 
-    threshold: float = 0.42        # max blended cosine distance inside a group (complete linkage)
-    sentence_weight: float = 0.5   # weight of the claims' sentences vs their articles' ledes
-    min_context_similarity: float = 0.5   # ledes less alike than this tell of different events
-    measure_min_similarity: float = 0.8   # measures (durations, distances...) group only when said alike
+    threshold: float = 0.42        # complete-linkage cut: allowed pairs sit below it, forbidden far above
+    sentence_weight: float = 0.5   # weight of sentences vs ledes when proposing neighbours
+    event_similarity: float = 0.65        # ledes this alike tell of one event
+    min_context_similarity: float = 0.3   # below this, never one event; between, names must be shared
+    shared_names: int = 2                 # proper names two contexts must share to be one event
+    measure_min_similarity: float = 0.6   # measures (durations, distances...) group only when said alike
     scope_min_similarity: float = 0.6     # "people" meets a named group only when said alike
     date_min_similarity: float = 0.45     # dates of an event are compared when their sentences are alike
     window_days: int = DEFAULT_WINDOW_DAYS
     neighbours: int = 40           # candidate neighbours per claim inside a block
+    candidate_distance: float = 0.7  # neighbours further apart than this are not even proposed
 
 
 def event_window(claim: Claim, published: date | None, *, window_days: int) -> tuple[date, date] | None:
@@ -64,17 +72,21 @@ def event_window(claim: Claim, published: date | None, *, window_days: int) -> t
     return published - timedelta(days=window_days), published
 
 
-def _widen(w: tuple[date, date]) -> tuple[date, date]:
+def _widen(w: tuple[date, date], *, running: bool) -> tuple[date, date]:
     # A month or more recalled later ("in July 2017") is approximate: let it reach a week out.
     if (w[1] - w[0]).days >= COARSE_DAYS:
         return w[0] - timedelta(days=COARSE_SLACK_DAYS), w[1] + timedelta(days=COARSE_SLACK_DAYS)
+    # A running toll is dated by when it was counted ("rose to 17 on Wednesday") as often as by
+    # the event, and people die of their injuries days later: let a day reach two days out.
+    if running:
+        return w[0] - timedelta(days=RUNNING_SLACK_DAYS), w[1] + timedelta(days=RUNNING_SLACK_DAYS)
     return w
 
 
-def _overlap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
+def _overlap(a: tuple[date, date] | None, b: tuple[date, date] | None, *, running: bool = False) -> bool:
     if a is None or b is None:
         return True
-    a, b = _widen(a), _widen(b)
+    a, b = _widen(a, running=running), _widen(b, running=running)
     return a[0] <= b[1] and b[0] <= a[1]
 
 
@@ -119,7 +131,7 @@ def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs:
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     groups: list[list[int]] = []
     for i, c in enumerate(claims):
-        if c.role == "chrome" or c.kind in UNGROUPED_KINDS:
+        if c.role == "chrome" or c.kind in UNGROUPED_KINDS or is_increment(c):
             groups.append([i])
         else:
             blocks[block_key(c)].append(i)
@@ -134,20 +146,65 @@ def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs:
     return groups
 
 
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*[a-z][\w’'-]*")
+# Capitalised words that name no place, group or person: "Monday", "March", "The".
+_NOT_NAMES = {
+    "the", "a", "an", "in", "on", "at", "and", "but", "he", "she", "it", "they", "we", "this", "that",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "mr", "mrs", "ms", "dr", "president", "minister", "police",
+}
+# Words in an increment: "six more people died", "another five were hurt".
+_INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|new|extra)\b", re.I)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|additional|further)\s+$", re.I)
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words inside sentences, lower-cased: the places, groups and people a text is about."""
+    return {m.group(0).lower() for m in _NAME.finditer(text) if m.group(0).lower() not in _NOT_NAMES}
+
+
+def is_increment(claim: Claim) -> bool:
+    """True for a count of what was added ("six more people died"), which is no total to compare."""
+    a, b = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    return bool(_INCREMENT_AFTER.match(claim.sentence, b) or _INCREMENT_BEFORE.search(claim.sentence[:a]))
+
+
+def _context_text(article: Article) -> str:
+    return article.text[article.body_start:article.body_start + CONTEXT_CHARS]
+
+
 class _Pairs:
-    """Pairwise distance with the structured checks, for claims of one block."""
+    """Pairwise distance with the structured checks, for claims of one block.
+
+    Allowed pairs get a distance below the threshold, ordered by how alike their
+    sentences and contexts are; forbidden pairs get a distance far above it, so
+    complete linkage never puts them in one group.
+    """
 
     def __init__(self, idx, claims, sentence_vecs, article_vecs, articles, config):
         self.claims = [claims[i] for i in idx]
         self.sv = sentence_vecs[idx]
-        # A claim about an older event stands in its own sentence's context, not the article's news.
-        self.av = np.stack([
-            sentence_vecs[i] if recalls_older_event(claims[i], articles[claims[i].article_id].published,
-                                                    window_days=config.window_days)
-            else article_vecs[claims[i].article_id] for i in idx])
         self.config = config
+        older = [recalls_older_event(c, articles[c.article_id].published, window_days=config.window_days)
+                 for c in self.claims]
+        self.older = older
+        self.news = [event_window(replace(c, event_start=None, event_end=None), articles[c.article_id].published,
+                                  window_days=config.window_days) for c in self.claims]
+        # A claim about an older event stands in its own sentence's context, not the article's news.
+        self.av = np.stack([sentence_vecs[i] if old else article_vecs[claims[i].article_id]
+                            for i, old in zip(idx, older)])
+        self.names = [names(c.sentence) if old else names(_context_text(articles[c.article_id]))
+                      for c, old in zip(self.claims, older)]
         self.windows = [event_window(c, articles[c.article_id].published, window_days=config.window_days)
                         for c in self.claims]
+
+    def same_event(self, a: int, b: int, asim: float) -> bool:
+        cfg = self.config
+        if asim >= cfg.event_similarity:
+            return True
+        shared = len(self.names[a] & self.names[b])
+        return asim >= cfg.min_context_similarity and shared >= cfg.shared_names
 
     def distance(self, a: int, b: int) -> float:
         cfg = self.config
@@ -159,19 +216,22 @@ class _Pairs:
             return _FAR
         ssim = float(self.sv[a] @ self.sv[b])
         asim = float(self.av[a] @ self.av[b])
-        if asim < cfg.min_context_similarity:
+        if not self.same_event(a, b, asim):
             return _FAR
         if ca.kind == "date":
-            if ssim < cfg.date_min_similarity:
+            # two reports that each date their own news are about different events unless
+            # their news windows meet; a date recalled from the past may meet either
+            if not (self.older[a] or self.older[b]) and not _overlap(self.news[a], self.news[b]):
                 return _FAR
-        elif not _overlap(self.windows[a], self.windows[b]):
+            if ssim < cfg.date_min_similarity or asim < cfg.event_similarity:
+                return _FAR
+        elif not _overlap(self.windows[a], self.windows[b], running=ca.kind in RUNNING_KINDS):
             return _FAR
         if ca.kind in MEASURE_KINDS and ssim < cfg.measure_min_similarity:
             return _FAR
         if crosses_scope and ssim < cfg.scope_min_similarity:
             return _FAR
-        w = cfg.sentence_weight
-        return max(0.0, 1.0 - (w * ssim + (1 - w) * asim))
+        return 0.3 * (1.0 - max(ssim, 0.0)) + 0.1 * (1.0 - max(asim, 0.0))
 
 
 def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarray,
@@ -189,7 +249,7 @@ def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarra
     for a in range(n):
         for d, b in zip(dist[a], nbr[a]):
             b = int(b)
-            if b <= a or d > config.threshold:
+            if b <= a or d > config.candidate_distance:
                 continue
             if pairs.distance(a, b) <= config.threshold:
                 rows.append(a)
