@@ -4,9 +4,11 @@ Reads an ``Article``'s text, splits it into blocks (paragraphs, headings, page
 chrome) by layout, parses each block with spaCy, finds figures (``numbers``) and
 dates (``dates``) in each sentence, and for each figure follows the parse to what
 it counts (subject), what happened to them (predicate -> kind) and who said so
-(claimant). Returns ``Claim`` records whose ``start``/``end`` are taken from the
-figure match itself, offset into the article's full text. It never re-searches
-the text for a string.
+(claimant). A date attached in the parse to an event noun or verb ("the attack
+on 27 June") is a claim of its own, kind ``date``, with ``low``/``high`` as
+ordinal day numbers so that it compares like a figure. Returns ``Claim`` records
+whose ``start``/``end`` are taken from the figure or date match itself, offset
+into the article's full text. It never re-searches the text for a string.
 """
 
 from __future__ import annotations
@@ -38,12 +40,14 @@ _REPORTS_HEADER = re.compile(r"(?:^|(?<=[.!?”\"]\s))([A-Z][\w.&'’ -]{0,50}?)
 _COLON_HEADER = re.compile(r"^\s*([A-Z][\w.&'’ -]{0,50}?)\s*:\s*$")
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
 _TERMINAL = re.compile(r"[.!?:;]['\"’”)\]]*\s*$|['\"’”]\s*$")
+# Words that put an event after publication: "ahead of a vote on July 30", "the upcoming poll".
+_AHEAD = re.compile(r"\b(?:ahead of|upcoming|forthcoming|coming)\b", re.I)
 # Words that make a future date legitimate in a story ("the vote on July 30, 2027 will").
 _FUTURE = re.compile(r"\b(?:will|would|scheduled|set to|set for|due|planned|expected|next)\b", re.I)
 
 _ROLE_KIND = {"m": "distance", "s": "duration", "kg": "weight", "m2": "area", "%": "percent"}
 _DROP_ROLES = {"time", "year", "name", "conversion", "ordinal"}
-_HUMAN_GROUPS = {"security forces", "civilians", "protesters", "attackers", "journalists",
+_HUMAN_GROUPS = {"security forces", "civilians", "rescue workers", "protesters", "attackers", "journalists",
                  "people", "officials", "prisoners", "supporters"}
 
 
@@ -166,6 +170,11 @@ def _climb_conj(tok):
 def _counted_noun(num):
     """The noun a number counts, or None when the number stands alone ("five injured")."""
     tok = num
+    # "between 30 and 35 people", "a hundred and two people": the last numeral is a
+    # conjunct of the first, which carries the attachment to the noun.
+    while tok.dep_ == "conj" and tok.head.pos_ == "NUM" and tok.head.i < tok.i:
+        tok = tok.head
+    num = tok
     for _ in range(5):
         of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
         if of and tok.pos_ in ("NUM", "NOUN", "PRON"):
@@ -175,12 +184,15 @@ def _counted_noun(num):
                                                               "handful", "number", "lot")):
                 tok = pobj[0]
                 continue
-        if tok.i == num.i and tok.dep_ in ("nummod", "quantmod", "det", "amod", "compound", "advmod", "npadvmod") \
+        if (tok.i == num.i or tok.pos_ == "NUM") and tok.dep_ in ("nummod", "quantmod", "det", "amod", "compound", "advmod", "npadvmod") \
                 and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and tok.head.i != tok.i:
             head = tok.head
             if head.pos_ == "NUM" and head.i != num.i:
                 tok = head
                 continue
+            # "four mortar rounds": the number may attach to a compound modifier
+            while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
+                head = head.head
             return head
         break
     if tok.i == num.i:
@@ -191,12 +203,33 @@ def _counted_noun(num):
 
 
 def _kind_from_verb(verb) -> str | None:
-    kind = lx.KIND_VERBS.get(verb.lemma_.lower())
+    """The kind a predicate names: its lemma, a complement, or a light verb's object.
+
+    "were killed" -> killed; "dozens more injured" (adjective) -> injured; "remain
+    missing" -> missing; "took part" -> crowd size; "suffered injuries" -> injured;
+    "admitted with gunshot wounds" -> injured.
+    """
+    lemma = verb.lemma_.lower()
+    kind = lx.KIND_VERBS.get(lemma)
     if kind:
         return kind
-    for c in verb.children:  # "were found dead", "were reported killed"
-        if c.dep_ in ("xcomp", "acomp", "oprd") and (c.lemma_.lower() in lx.KIND_VERBS or c.lemma_.lower() in lx.KIND_NOUNS):
-            return lx.KIND_VERBS.get(c.lemma_.lower()) or lx.KIND_NOUNS.get(c.lemma_.lower())
+    # "dozens more injured", "30 people are missing": adjectives (or participles the
+    # tagger reads as verbs, "missing" -> "miss") that name the outcome by their form
+    for word in (lemma, verb.lower_):
+        if verb.pos_ in ("ADJ", "VERB") and lx.KIND_NOUNS.get(word) in lx.CASUALTY_KINDS:
+            return lx.KIND_NOUNS[word]
+    for c in verb.children:  # "were found dead", "were reported killed", "reported missing"
+        for word in (c.lemma_.lower(), c.lower_):
+            if c.dep_ in ("xcomp", "acomp", "oprd", "advmod") and (word in lx.KIND_VERBS or word in lx.KIND_NOUNS):
+                return lx.KIND_VERBS.get(word) or lx.KIND_NOUNS.get(word)
+        if c.dep_ in ("dobj", "prt") and f"{lemma} {c.lower_}" in lx.KIND_VERBS:
+            return lx.KIND_VERBS[f"{lemma} {c.lower_}"]  # "took part"
+        if c.dep_ == "dobj" and lemma in lx.LIGHT_VERBS and lx.KIND_NOUNS.get(c.lemma_.lower()) in lx.CASUALTY_KINDS:
+            return lx.KIND_NOUNS[c.lemma_.lower()]  # "suffered injuries"
+        if c.dep_ == "prep" and c.lower_ in ("with", "for"):
+            for p in c.children:  # "admitted with gunshot wounds", "treated for injuries"
+                if p.dep_ == "pobj" and lx.KIND_NOUNS.get(p.lemma_.lower()) == "injured":
+                    return "injured"
     return None
 
 
@@ -211,6 +244,9 @@ def _predicate(anchor):
             return head if head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") else None
         if tok.dep_ == "pobj":
             tok = head  # the preposition; its head is the verb or noun it attaches to
+            continue
+        if tok.dep_ == "prep" and tok.lower_ in ("including", "among") and head.pos_ in ("NOUN", "PROPN"):
+            tok = _climb_conj(head)  # "eleven people, including four children, were killed"
             continue
         if tok.dep_ == "prep":
             return head if head.pos_ in ("VERB", "AUX") else None
@@ -227,6 +263,92 @@ def _is_hypothetical(verb) -> bool:
                 return True
         if anc.dep_ not in ("conj", "xcomp"):
             break
+    return False
+
+
+def _is_denied(verb) -> bool:
+    """True when a verb above the figure disputes it: "denied that 30 people had been killed"."""
+    return any(a.lemma_.lower() in lx.DENIAL_VERBS for a in list(verb.ancestors)[:3])
+
+
+def _kind_among(verb) -> str | None:
+    """ "six children were among the dead" -> killed: the kind of the group joined."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "among":
+            for p in c.children:
+                if p.dep_ == "pobj" and lx.KIND_NOUNS.get(p.lemma_.lower()) in lx.CASUALTY_KINDS:
+                    return lx.KIND_NOUNS[p.lemma_.lower()]
+    return None
+
+
+def _is_presence(verb) -> bool:
+    """ "80 people were inside the building", "there were 300 people in the church"."""
+    return any((c.dep_ == "prep" and c.lower_ in lx.PRESENCE_PREPS) or c.dep_ == "expl"
+               or (c.dep_ == "advmod" and c.lower_ in ("inside", "there", "aboard"))
+               for c in verb.children)
+
+
+def _kind_from_frame(anchor, kind, pred):
+    """The kind named by a noun the figure hangs from, not by a verb.
+
+    "a crowd of about 2,000" and "the evacuation of 800,000 people" (the figure is
+    the object of "of"); "police estimated the crowd at 15,000" and "put the death
+    toll at 71" (the figure is the object of "at", the verb's object names it).
+    Returns the (kind, predicate) pair, unchanged when no frame applies.
+    """
+    if anchor.dep_ != "pobj":
+        return kind, pred
+    prep, head = anchor.head, anchor.head.head
+    if prep.lower_ == "of" and head.pos_ == "NOUN":
+        k = lx.KIND_NOUNS.get(head.lemma_.lower())
+        if k in lx.CASUALTY_KINDS or k == "crowd size":
+            return k, _predicate(head) or head
+    if prep.lower_ == "at" and head.pos_ in ("VERB", "AUX"):
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            lemma = obj.lemma_.lower()
+            whom = _of_object(obj)
+            if lemma in lx.TOLL_NOUNS and whom is not None:
+                # "put the number of firefighters killed at three"
+                for c in whom.children:
+                    if c.dep_ in ("acl", "relcl", "amod") and (k := _kind_from_verb(c)):
+                        return k, head
+                if lx.KIND_NOUNS.get(whom.lemma_.lower()) in lx.CASUALTY_KINDS:
+                    return lx.KIND_NOUNS[whom.lemma_.lower()], head  # "the number of deaths at 40"
+            for m in obj.children:  # "the death toll": the modifier names the kind
+                if m.dep_ in ("compound", "amod") and m.lemma_.lower() in lx.KIND_NOUNS:
+                    return lx.KIND_NOUNS[m.lemma_.lower()], head
+            if lemma in lx.KIND_NOUNS and lx.KIND_NOUNS[lemma] not in lx.OBJECT_KINDS:
+                return lx.KIND_NOUNS[lemma], head
+    return kind, pred
+
+
+def _of_object(noun):
+    """ "the number of firefighters" -> firefighters."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def _age_subject(num) -> tuple[str, str]:
+    """Whose age a figure states: "a 22-year-old protester" -> protesters; else people."""
+    for anc in list(num.ancestors)[:4]:
+        lemma = anc.lemma_.lower()
+        if anc.pos_ in ("NOUN", "PROPN") and lemma in lx.SUBJECTS:
+            return lx.SUBJECTS[lemma]
+        if anc.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lemma_.lower() in lx.SUBJECTS:
+                return lx.SUBJECTS[subj.lemma_.lower()]
+            break
+    return "people", "people"
+
+
+def _is_partitive(num) -> bool:
+    """ "six of the wounded", "three of the victims": a part of a group named before."""
+    for c in num.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return any(p.dep_ == "pobj" and any(d.lower_ in ("the", "these", "those") for d in p.children)
+                       for p in c.children)
     return False
 
 
@@ -254,6 +376,11 @@ def _phrase(tok) -> str:
 def _speaker(verb, *, prior_people: list[str], prior_subject: str | None) -> str | None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
+        for anc in list(verb.ancestors)[:2]:  # "the agency quoted a police source as saying ..."
+            if anc.lemma_.lower() == "quote":
+                obj = next((c for c in anc.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return _phrase(obj)
         if verb.dep_ in ("acl", "pcomp", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             subj = verb.head
         elif verb.dep_ == "pcomp":
@@ -268,10 +395,13 @@ def _speaker(verb, *, prior_people: list[str], prior_subject: str | None) -> str
             return prior_people[-1]
         if low == "they" and prior_subject:
             return prior_subject
-        if low in ("he", "she", "they", "it", "who"):
-            return None
+        if low in ("he", "she", "they", "it", "who", "we", "i", "you"):
+            return None  # "'We counted 43 bodies,' said X": the outer speaker gives it
     name = _phrase(subj)
-    cite = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ == "cite"), None)
+    # "CNN reported, citing a high government source, that ...": the parser may hang
+    # "citing" on the reported clause instead of the reporting verb
+    near = [*verb.children, *(g for c in verb.children if c.dep_ == "ccomp" for g in c.children)]
+    cite = next((c for c in near if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ == "cite"), None)
     if cite is not None:
         obj = next((c for c in cite.children if c.dep_ == "dobj"), None)
         if obj is not None:
@@ -301,6 +431,11 @@ def _claimant(sent, anchor, figure_tokens: set[int], *, prior_people: list[str],
             break
         child, node = node, node.head
         seen += 1
+        if child.dep_ == "nsubjpass" and node.lemma_.lower() in lx.ATTRIBUTION_VERBS:
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                return _phrase(pobj)  # "a turnout of 40,000 was reported by the organisers"
         if child.dep_ in ("nsubj", "nsubjpass", "agent", "csubj"):
             continue  # the figure is what the verb is about, not what it reports
         if node.lemma_.lower() in lx.ATTRIBUTION_VERBS and node.pos_ in ("VERB", "AUX"):
@@ -335,6 +470,8 @@ def _subject_of(noun, modifiers: Iterable) -> tuple[str, str]:
         if lemma in ("member",) and not any(c.lower_ == "of" for c in noun.children) and not mods:
             return label, group
         return label, group
+    if noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
+        return "people", "people"  # "26 Palestinians", "two Americans"
     if noun.pos_ == "PROPN" or not noun.is_alpha:
         return "unspecified", "other"
     return noun.lemma_.lower(), "other"
@@ -382,6 +519,7 @@ class _Draft:
     predicate: str | None
     noun_i: int | None
     anchor_i: int
+    event: DateMatch | None = None  # a date claim's own date
 
 
 def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: VaguePolicy,
@@ -432,6 +570,8 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
                 kind = None  # "one of the grenades failed to explode" is not a weapon used
             if kind is None:
                 for c in noun.children:  # "officers killed", "people who died"
+                    if c.dep_ == "amod" and _is_partitive(num):
+                        continue  # "a relative of one of the dead workers" names no toll
                     if c.dep_ in ("acl", "relcl", "amod") and (k := _kind_from_verb(c)):
                         kind, pred = k, c
                         break
@@ -444,25 +584,49 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
                     for m in subj.children:
                         if m.lemma_.lower() in lx.KIND_NOUNS:
                             kind = lx.KIND_NOUNS[m.lemma_.lower()]
+        if kind is None:
+            kind, pred = _kind_from_frame(anchor if noun is None else noun, kind, pred)
         if kind is None and pred is None and num.head.i != num.i:
             # "at least two officers killed and five injured": the number is the verb's subject
             if num.head.pos_ == "VERB":
                 kind = _kind_from_verb(num.head)
                 pred = num.head
         # troop deployments only count troops; weapon verbs only count weapons
-        if kind == "troops deployed" and noun_lemma not in ("soldier", "troop", "officer", "police", "policeman"):
+        if kind == "troops deployed" and lx.SUBJECTS.get(noun_lemma, ("", ""))[1] != "security forces":
             kind = None
+        if kind in ("crowd size", "people present") and noun is not None and noun_lemma not in lx.SUBJECTS \
+                and lx.KIND_NOUNS.get(noun_lemma) != "crowd size" and noun.ent_type_ != "NORP":
+            kind = None  # "drew 20,000 people" is a crowd, "drew 200 comments" is not
         if kind == "weapons used" and noun is not None and noun_lemma in lx.SUBJECTS:
             kind = None
         if kind == "weapons used" and noun is not None and lx.KIND_NOUNS.get(noun_lemma) == "shots fired":
             kind = "shots fired"
+        if kind == "shots fired" and noun is not None and any(
+                c.dep_ == "compound" and lx.KIND_NOUNS.get(c.lemma_.lower()) == "weapons used" for c in noun.children):
+            kind = "weapons used"  # "four mortar rounds" are weapons, not gunshots
+        if kind is None and noun is not None and lx.KIND_NOUNS.get(noun_lemma) == "shots fired" \
+                and pred is not None and pred.lemma_.lower() in lx.SHOT_VERBS:
+            kind = "shots fired"  # "witnesses heard more than 20 shots"
+        if pred is not None and kind in ("people present", "crowd size", "troops deployed") and _is_hypothetical(pred):
+            continue  # "making it look like millions were out on the street"
         if pred is not None and kind in ("killed", "injured", "arrested", "missing", "kidnapped", "displaced"):
             if _is_hypothetical(pred):
                 continue
             if _is_negated(pred) and fm.role != "zero":
                 continue
+            if _is_denied(pred):
+                continue
         # subject
-        if fm.role not in ("measure", "percent", "money") and (noun is None or noun_lemma in lx.ANAPHORIC_NOUNS):
+        if noun is None and num.dep_ == "pobj" and num.head.lower_ == "at":
+            obj = next((c for c in num.head.head.children if c.dep_ == "dobj"), None)
+            whom = _of_object(obj) if obj is not None and obj.lemma_.lower() in lx.TOLL_NOUNS else None
+            if whom is not None and whom.lemma_.lower() in lx.SUBJECTS:
+                noun, noun_lemma = whom, whom.lemma_.lower()  # "the number of firefighters killed at three"
+        if noun is not None and noun.pos_ == "PRON" and noun.lower_ in ("them", "they", "those", "these"):
+            noun, noun_lemma = None, ""  # "four of them": refers back
+        if fm.role == "age":
+            subject, group = _age_subject(num)
+        elif fm.role not in ("measure", "percent", "money") and (noun is None or noun_lemma in lx.ANAPHORIC_NOUNS):
             prev = drafts[-1] if drafts and drafts[-1].kind == kind else \
                 next((d for d in reversed(drafts) if d.group in _HUMAN_GROUPS), None)
             if prev is not None:
@@ -480,16 +644,24 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
             mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
             subject, group = _subject_of(noun, mods)
             used_nouns.add(noun.i)
-        if kind is None:
-            if group == "people" and pred is not None and pred.lemma_ == "be":
+        if _is_partitive(num) and pred is not None and pred.lemma_ == "be":
+            kind, noun_lemma = "other", noun_lemma  # "six of the wounded were in critical condition"
+        if kind is None and pred is not None and pred.lemma_ == "be":
+            kind = _kind_among(pred)  # "six children were among the dead"
+            if kind is None and group == "people" and _is_presence(pred):
                 kind = "people present"
-            else:
-                kind = "other"
-        drafts.append(_Draft(fm, fm.figure, s0 + fm.start, s0 + fm.end, kind, subject, group,
+                if _is_hypothetical(pred) or _is_negated(pred):
+                    continue
+        if kind is None:
+            kind = "other"
+        figure = replace(fm.figure, qualifier="zero") if fm.role == "zero" else fm.figure
+        drafts.append(_Draft(fm, figure, s0 + fm.start, s0 + fm.end, kind, subject, group,
                              pred.lemma_.lower() if pred is not None else None,
                              noun.i if noun is not None else None, anchor.i))
 
-    drafts.extend(_implicit_claims(sent, used_nouns, {d.anchor_i for d in drafts}))
+    drafts.extend(_implicit_claims(sent, used_nouns, {d.anchor_i for d in drafts if d.kind != "age"}))
+    if block.role == "body":
+        drafts.extend(_date_claims(sent, dates, s0, [(d.start, d.end) for d in drafts]))
     claims: list[Claim] = []
     for d in drafts:
         anchor = doc[d.anchor_i]
@@ -499,7 +671,7 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
             who = block.section_claimant
         elif block.section_claimant and block.section_claimant.lower() not in who.lower():
             who = f"{who} (via {block.section_claimant})"
-        ev = _event(dates, anchor, s0)
+        ev = d.event or _event(dates, anchor, s0)
         start, end = offset + d.start, offset + d.end
         claims.append(Claim(
             id=f"{article.id}:{start}-{end}",
@@ -529,6 +701,82 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
     return claims
 
 
+def _date_event(span) -> tuple[str, object] | None:
+    """The event a date in the text belongs to, as (subject, anchor token), or None.
+
+    Only dates attached in the parse to an event noun ("the attack on 27 June"), to an
+    event verb ("launched grenades in July 2017"), or to a generic verb whose subject
+    is an event noun ("the protests began on 17 October") make a claim of their own.
+    """
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in lx.SPAN_PREPS:
+        return None  # "arrested since Friday" bounds a period, it does not date an event
+    tok = root.head if root.dep_ == "pobj" else root
+    if tok.dep_ not in ("prep", "npadvmod", "tmod", "advmod", "nmod", "appos") and tok is root:
+        return None
+    attach = tok.head
+    if attach.i == tok.i:
+        return None
+    lemma = attach.lemma_.lower()
+    if attach.pos_ in ("NOUN", "PROPN") and lemma not in lx.EVENT_NOUNS and attach.dep_ == "pobj" \
+            and attach.head.head.lemma_.lower() in lx.EVENT_NOUNS:
+        attach = attach.head.head  # "the protest in the capital on Saturday"
+        lemma = attach.lemma_.lower()
+    if attach.pos_ in ("NOUN", "PROPN"):
+        return (lemma, attach) if lemma in lx.EVENT_NOUNS else None
+    if attach.pos_ not in ("VERB", "AUX"):
+        return None
+    if _is_hypothetical(attach) or _is_negated(attach):
+        return None
+    for c in attach.children:  # "In July 2017, when he launched grenades ..., nobody was hurt"
+        if c.dep_ == "advcl" and c.lemma_.lower() in lx.EVENT_VERBS and c.i > span.end - 1 \
+                and any(g.lower_ == "when" for g in c.children):
+            return c.lemma_.lower(), c
+    subj = next((c for c in attach.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.tag_ == "WDT" and attach.dep_ == "relcl":
+        subj = attach.head  # "the siege, which ended on Thursday"
+    if lemma not in lx.EVENT_VERBS and lemma not in lx.GENERIC_EVENT_VERBS:
+        return None  # "the assault was made public on Monday" dates the announcement
+    if subj is not None and subj.lemma_.lower() in lx.EVENT_NOUNS:
+        return subj.lemma_.lower(), subj
+    return (lemma, attach) if lemma in lx.EVENT_VERBS else None
+
+
+def _date_claims(sent, dates: list[DateMatch], s0: int, taken: list[tuple[int, int]]) -> list[_Draft]:
+    """Claims of kind ``date``: when an event happened, as ordinal day numbers.
+
+    Args:
+        sent: The parsed sentence.
+        dates: Dates found in the sentence's text (offsets relative to it).
+        s0: The sentence's offset in its block.
+        taken: Block offsets already claimed by figures; a date inside one is skipped.
+
+    Returns:
+        Drafts with ``low``/``high`` = ``date.toordinal()`` of the interval's ends and the
+        event noun or verb lemma as subject ("attack", "launch"). None in a sentence
+        that looks ahead ("ahead of a vote on July 30").
+    """
+    out: list[_Draft] = []
+    doc = sent.doc
+    if _FUTURE.search(sent.text) or _AHEAD.search(sent.text):
+        return out  # "ahead of a vote on July 30": a yearless date would resolve to the past
+    for d in dates:
+        if any(a < s0 + d.end and s0 + d.start < b for a, b in taken):
+            continue
+        span = doc.char_span(s0 + d.start, s0 + d.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        found = _date_event(span)
+        if found is None:
+            continue
+        subject, anchor = found
+        low, high = float(d.low.toordinal()), float(d.high.toordinal())
+        fig = Figure(low, high, "exact" if low == high else "range")
+        out.append(_Draft(None, fig, s0 + d.start, s0 + d.end, "date", subject, "event",
+                          anchor.lemma_.lower(), None, anchor.i, event=d))
+    return out
+
+
 def _implicit_claims(sent, used_nouns: set[int], anchors: set[int]) -> list[_Draft]:
     """Counts with no number: "a journalist was injured" (1), "fatalities were avoided" (0)."""
     out: list[_Draft] = []
@@ -541,8 +789,17 @@ def _implicit_claims(sent, used_nouns: set[int], anchors: set[int]) -> list[_Dra
         if pred is None:
             continue
         det = next((c for c in tok.children if c.dep_ == "det"), None)
-        if det is not None and det.lower_ in ("a", "an") and lemma in lx.SUBJECTS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            kind = _kind_from_verb(pred)
+        role = _climb_conj(tok).dep_  # "two civilians and a soldier were killed"
+        if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and any(c.dep_ == "acl" for c in tok.children):
+            role = "nsubj"  # "a woman was killed and a child wounded": a gapped clause
+        if det is not None and det.lower_ in ("a", "an") and lemma in lx.SUBJECTS and role in ("nsubj", "nsubjpass", "dobj"):
+            kind = _kind_from_verb(pred) or (_kind_among(pred) if pred.lemma_ == "be" else None)
+            if kind is None:  # "shot and wounded a boy"
+                kind = next((k for c in pred.children if c.dep_ == "conj" and (k := _kind_from_verb(c))), None)
+            for c in tok.children:  # "a woman was killed and a child wounded"
+                if c.dep_ in ("acl", "relcl") and (k := _kind_from_verb(c)):
+                    kind, pred = k, c
+                    break
             if kind in ("killed", "injured", "arrested", "missing", "kidnapped") and not _is_hypothetical(pred) \
                     and not _is_negated(pred) and tok.tag_ == "NN":
                 label, group = lx.SUBJECTS[lemma]

@@ -1,34 +1,61 @@
 """Ingest: paths on disk -> Articles, and an account of every input that was not read.
 
-Reads ``.txt``/``.md`` files, given directly or found in folders, with their
-metadata from (highest priority first) a ``sources.csv`` manifest in the file's
-folder, a YAML front-matter block, or a leading ``date YYYY-MM-DD`` line. Returns
-``Article`` records whose ``text`` is the file's full decoded text, so offsets
-taken later point into exactly what is on disk, plus ``Skipped`` records naming
-each input it could not use and why. It never parses language.
+Reads ``.txt``/``.md`` files, saved ``.html`` pages and ``.jsonl``/``.csv`` datasets (one article per
+row; see ``formats.py``), given directly or found in folders. Metadata for a file comes from (highest
+priority first) a ``sources.csv`` manifest in its folder, a YAML front-matter block or the page's own
+metadata, or a leading ``date YYYY-MM-DD`` line. A ``.txt``/``.md`` article's ``text`` is the file's
+full decoded text, so offsets taken later point into exactly what is on disk.
+
+Every input is accounted for: it becomes an ``Article`` or a ``Skipped`` record with the reason
+(empty, binary, undecodable, over the size limit, not an article file, malformed, an exact duplicate
+of another input). Near-duplicates (syndicated copies) are read and marked with ``duplicate_of``.
+Files are read one at a time and datasets are streamed row by row. The result does not depend on the
+order the paths are given in. It never parses language.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import heapq
 import re
-from dataclasses import dataclass
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 import yaml
 
+from .formats import (CSV_SUFFIXES, HTML_SUFFIXES, JSONL_SUFFIXES, Columns, RowError, is_manifest,
+                      csv_header, read_csv, read_html, read_jsonl)
 from .records import Article, InputError
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+DATASET_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES
+INPUT_SUFFIXES = ARTICLE_SUFFIXES + HTML_SUFFIXES + DATASET_SUFFIXES
 MANIFEST_NAME = "sources.csv"
 MANIFEST_COLUMNS = ("file", "outlet", "published", "url")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+# Near-duplicate detection: word 5-gram shingles, a bottom-k sketch per article, and the Jaccard
+# similarity those sketches estimate. Syndicated copies with a different header or footer score
+# about 0.8; two reports of the same event in different words score below 0.1.
+SHINGLE_WORDS = 5
+SKETCH_SIZE = 128
+NEAR_DUPLICATE = 0.7
 
 # A leading metadata line as scraped pages carry it: " date 2017-06-27 TOPSHOT - ..."
 _DATE_LINE = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*")
 # YAML front matter: "---" on the first line, the block, then a closing "---" line.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+# A word for shingling: letters and digits, any script.
+_WORD = re.compile(r"\w+")
+# Magic numbers of common binary formats that may hide under a text suffix.
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF",
+                 b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf")
+# C0 control bytes that do not occur in text (tab, newlines, form feed and ESC excluded).
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x1b") + b"\x7f"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,43 +102,110 @@ def read_manifest(path: Path) -> dict[str, _Meta]:
         raise InputError(f"{path}: cannot read manifest ({exc.strerror})") from None
     with handle:
         reader = csv.DictReader(handle)
-        missing = [c for c in ("file", "outlet") if c not in (reader.fieldnames or [])]
+        try:
+            fieldnames = reader.fieldnames or []
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}:1: malformed manifest ({exc})") from None
+        missing = [c for c in ("file", "outlet") if c not in fieldnames]
         if missing:
             raise InputError(f"{path}:1: manifest needs columns {', '.join(MANIFEST_COLUMNS)};"
                              f" missing {', '.join(missing)}")
         out: dict[str, _Meta] = {}
-        for row in reader:
-            where = f"{path}:{reader.line_num}"
-            name = (row.get("file") or "").strip()
-            if not name:
-                raise InputError(f"{where}: empty 'file' value")
-            out[name] = _Meta(
-                outlet=(row.get("outlet") or "").strip() or None,
-                published=parse_date(row.get("published"), where=where),
-                url=(row.get("url") or "").strip() or None,
-                title=(row.get("title") or "").strip() or None,
-            )
+        try:
+            for row in reader:
+                where = f"{path}:{reader.line_num}"
+                name = (row.get("file") or "").strip()
+                if not name:
+                    raise InputError(f"{where}: empty 'file' value")
+                out[name] = _Meta(
+                    outlet=(row.get("outlet") or "").strip() or None,
+                    published=parse_date(row.get("published"), where=where),
+                    url=(row.get("url") or "").strip() or None,
+                    title=(row.get("title") or "").strip() or None,
+                )
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}:{reader.line_num + 1}: malformed manifest ({exc})") from None
         return out
 
 
+def binary_reason(data: bytes) -> str | None:
+    """Why ``data`` is not text (a known binary format, NUL or control bytes), or None."""
+    head = data[:8192]
+    if head.startswith(_BINARY_MAGIC):
+        return "binary file (a known binary format)"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
+        return None
+    if b"\x00" in head or b"\x00" in data:
+        return "binary file (contains NUL bytes)"
+    controls = sum(head.count(bytes([b])) for b in _CONTROL)
+    if head and controls / len(head) > 0.05:
+        return "binary file (control bytes)"
+    return None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when every other byte is NUL, as in mostly-Latin UTF-16."""
+    sample = head[: len(head) // 2 * 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.8 * half and even < 0.1 * half:
+        return "utf-16-le"
+    if even > 0.8 * half and odd < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes, *, where: str) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (BOM or not), UTF-16 with a BOM, else cp1252.
+    """Decode bytes: a BOM, else UTF-8, else what charset-normalizer finds (cp1252 when it fits).
+
+    Latin-1 text is read as cp1252, its superset for the printable range.
 
     Returns:
         The text and the name of the encoding used.
+
+    Raises:
+        InputError: naming ``where`` when no encoding gives plausible text.
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            raise InputError(f"{where}: undecodable (a UTF-8 byte-order mark, then invalid UTF-8)") from None
+    for bom, name in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                raise InputError(f"{where}: undecodable (a UTF-16 byte-order mark, then invalid UTF-16)") from None
+    bomless = _utf16_without_bom(data[:8192])
+    if bomless:
+        try:
+            return data.decode(bomless), bomless
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        raise InputError(f"{where}: undecodable (not UTF-8, UTF-16, cp1252 or another known encoding)")
     try:
-        return data.decode("cp1252"), "cp1252"
+        as_cp1252 = data.decode("cp1252")
     except UnicodeDecodeError:
-        raise InputError(f"{where}: not UTF-8, UTF-16 or cp1252 text") from None
+        as_cp1252 = None
+    if as_cp1252 is not None:
+        # charset-normalizer reports one of several encodings that decode these bytes alike
+        # (cp1250 for "café"); prefer cp1252 whenever it reads the text as well as the best guess.
+        for m in matches:
+            if (m.encoding == "cp1252" and m.chaos <= best.chaos + 0.1) or str(m) == as_cp1252:
+                return as_cp1252, "cp1252"
+    return str(best), best.encoding
 
 
 def _front_matter(text: str, *, where: str) -> tuple[_Meta, int]:
@@ -140,34 +234,46 @@ def _front_matter(text: str, *, where: str) -> tuple[_Meta, int]:
     return _Meta(), 0
 
 
-def read_article(path: Path, *, manifest: _Meta | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Read one article file with its metadata.
-
-    Raises:
-        InputError: when the file is empty, binary, too large or malformed.
-    """
+def _read_text(path: Path, *, max_bytes: int) -> tuple[str, str]:
     where = str(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{where}: {size} bytes is over the {max_bytes}-byte limit")
+            raise InputError(f"{where}: over the size limit ({size} bytes > {max_bytes}; see --max-bytes)")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{where}: cannot read ({exc.strerror})") from None
     if not data.strip():
         raise InputError(f"{where}: empty file")
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{where}: binary file (contains NUL bytes)")
+    reason = binary_reason(data)
+    if reason:
+        raise InputError(f"{where}: {reason}")
     text, encoding = decode(data, where=where)
+    if not text.strip():
+        raise InputError(f"{where}: empty file")
+    return text, encoding
+
+
+def read_article(path: Path, *, manifest: _Meta | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read one article file (``.txt``, ``.md`` or a saved ``.html`` page) with its metadata.
+
+    Raises:
+        InputError: when the file is empty, binary, undecodable, too large or malformed.
+    """
+    where = str(path)
+    text, encoding = _read_text(path, max_bytes=max_bytes)
+    manifest = manifest or _Meta()
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return read_html(path, text, encoding=encoding, outlet=manifest.outlet,
+                         published=manifest.published, url=manifest.url, title=manifest.title)
     meta, body_start = _front_matter(text, where=where)
-    if manifest is not None:
-        meta = _Meta(
-            outlet=manifest.outlet or meta.outlet,
-            published=manifest.published or meta.published,
-            url=manifest.url or meta.url,
-            title=manifest.title or meta.title,
-        )
+    meta = _Meta(
+        outlet=manifest.outlet or meta.outlet,
+        published=manifest.published or meta.published,
+        url=manifest.url or meta.url,
+        title=manifest.title or meta.title,
+    )
     if not text[body_start:].strip():
         raise InputError(f"{where}: no text after the metadata")
     return Article(
@@ -183,59 +289,198 @@ def read_article(path: Path, *, manifest: _Meta | None = None,
     )
 
 
-def _expand(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
+def _is_manifest_file(path: Path, columns: Columns) -> bool:
+    if path.name != MANIFEST_NAME:
+        return False
+    try:
+        return is_manifest(csv_header(path), columns)
+    except InputError:
+        return True  # an unreadable sources.csv is reported when its folder is read
+
+
+def _expand(paths: list[Path], columns: Columns) -> list[Path]:
+    """Every input file under ``paths``, each once, in a fixed order (the order given does not matter)."""
+    files: dict[str, Path] = {}
     for p in paths:
         if p.is_dir():
-            files.extend(sorted(q for q in p.iterdir() if q.is_file() and q.name != MANIFEST_NAME
-                                and not q.name.startswith(".")))
+            for q in p.iterdir():
+                if q.is_file() and not q.name.startswith(".") and not _is_manifest_file(q, columns):
+                    files.setdefault(str(q), q)
+        elif p.is_file():
+            if not _is_manifest_file(p, columns):
+                files.setdefault(str(p), p)
         elif p.exists():
-            files.append(p)
+            raise InputError(f"{p}: not a file or folder")
         else:
             raise InputError(f"{p}: no such file or folder")
-    return files
+    return [files[k] for k in sorted(files)]
 
 
-def ingest(paths: list[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
-           strict: bool = False) -> tuple[list[Article], list[Skipped]]:
-    """Read every article under ``paths``.
+def _natural(key: str) -> tuple:
+    """Sort key that puts "x#9" before "x#10"."""
+    return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", key))
 
-    Args:
-        paths: files and folders; folders contribute their ``.txt``/``.md`` files.
-        max_bytes: files larger than this are skipped with a reason.
-        strict: raise on the first bad file instead of skipping it.
 
-    Returns:
-        Articles sorted by id, and the inputs that were skipped with reasons.
-
-    Raises:
-        InputError: a path does not exist, a manifest is malformed, or (strict) any file is bad.
-    """
-    manifests: dict[Path, dict[str, _Meta]] = {}
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
-    seen_ids: dict[str, str] = {}
-    for path in _expand([Path(p) for p in paths]):
+def _read_inputs(files: list[Path], *, columns: Columns, max_bytes: int, strict: bool,
+                 manifests: dict[Path, dict[str, _Meta]]) -> Iterator[Article | Skipped]:
+    bad_manifests: dict[Path, str] = {}
+    for path in files:
         folder = path.parent.resolve()
-        if folder not in manifests:
-            mpath = path.parent / MANIFEST_NAME
-            manifests[folder] = read_manifest(mpath) if mpath.is_file() else {}
-        if path.suffix.lower() not in ARTICLE_SUFFIXES:
-            reason = f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)})"
-            if strict:
-                raise InputError(f"{path}: {reason}")
-            skipped.append(Skipped(str(path), reason))
-            continue
         try:
-            article = read_article(path, manifest=manifests[folder].get(path.name), max_bytes=max_bytes)
+            if folder not in manifests and folder not in bad_manifests:
+                mpath = path.parent / MANIFEST_NAME
+                try:
+                    manifests[folder] = read_manifest(mpath) if mpath.is_file() else {}
+                except InputError as exc:
+                    if strict:
+                        raise
+                    bad_manifests[folder] = str(exc)
+            if folder in bad_manifests:  # without its metadata the file would be misattributed
+                raise InputError(f"{path}: not read, its folder's manifest is malformed "
+                                 f"({bad_manifests[folder]})")
+            suffix = path.suffix.lower()
+            if suffix in DATASET_SUFFIXES:
+                rows = read_jsonl if suffix in JSONL_SUFFIXES else read_csv
+                for item in rows(path, columns=columns, max_bytes=max_bytes):
+                    if isinstance(item, RowError):
+                        if strict:
+                            raise InputError(f"{path}:{item.line}: {item.reason}")
+                        yield Skipped(f"{path}#{item.line}", item.reason)
+                    else:
+                        yield item
+            elif suffix in ARTICLE_SUFFIXES + HTML_SUFFIXES:
+                yield read_article(path, manifest=manifests[folder].get(path.name), max_bytes=max_bytes)
+            else:
+                raise InputError(f"{path}: not an article file (expected {', '.join(INPUT_SUFFIXES)})")
         except InputError as exc:
             if strict:
                 raise
-            skipped.append(Skipped(str(path), str(exc).removeprefix(f"{path}: ")))
+            yield Skipped(str(path), _reason(str(exc), path))
+
+
+def _reason(message: str, path: Path) -> str:
+    """An error message without its leading path: "line 3: ..." when it names a line."""
+    prefix = f"{path}:"
+    if not message.startswith(prefix):
+        return message
+    rest = message[len(prefix):]
+    line, sep, tail = rest.partition(": ")
+    return f"line {line}: {tail}" if sep and line.isdigit() else rest.strip()
+
+
+def _body_hash(article: Article) -> str:
+    body = " ".join(article.text[article.body_start:].split())
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def sketch(text: str, *, size: int = SKETCH_SIZE) -> frozenset[int]:
+    """A bottom-k sketch of the text's word 5-gram shingles: the ``size`` smallest shingle hashes.
+
+    Memory is bounded by ``size`` whatever the length of the text.
+    """
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < SHINGLE_WORDS:
+        words = words + [""] * (SHINGLE_WORDS - len(words))
+    heap: list[int] = []  # max-heap (negated) of the smallest hashes so far
+    members: set[int] = set()
+    for i in range(len(words) - SHINGLE_WORDS + 1):
+        h = zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8"))
+        if h in members:
             continue
-        if article.id in seen_ids:
-            raise InputError(f"{path}: article id {article.id!r} is also the id of {seen_ids[article.id]}")
-        seen_ids[article.id] = str(path)
+        if len(heap) < size:
+            heapq.heappush(heap, -h)
+            members.add(h)
+        elif h < -heap[0]:
+            members.discard(-heapq.heappushpop(heap, -h))
+            members.add(h)
+    return frozenset(members)
+
+
+def similarity(a: frozenset[int], b: frozenset[int], *, size: int = SKETCH_SIZE) -> float:
+    """Jaccard similarity of two texts estimated from their bottom-k sketches."""
+    union = sorted(a | b)[:size]
+    if not union:
+        return 0.0
+    return sum(1 for h in union if h in a and h in b) / len(union)
+
+
+def mark_near_duplicates(articles: list[Article], *, threshold: float = NEAR_DUPLICATE) -> list[Article]:
+    """Set ``duplicate_of`` on every article that nearly repeats an earlier one (by id order).
+
+    Candidate pairs come from an index of sketch hashes, so a large folder is not compared pair by pair.
+    """
+    sketches = [sketch(a.text[a.body_start:]) for a in articles]
+    index: dict[int, list[int]] = {}
+    for i, s in enumerate(sketches):
+        for h in s:
+            index.setdefault(h, []).append(i)
+    parent = list(range(len(articles)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, s in enumerate(sketches):
+        shared: dict[int, int] = {}
+        for h in s:
+            for j in index[h]:
+                if j > i:
+                    shared[j] = shared.get(j, 0) + 1
+        for j, n in sorted(shared.items()):
+            if n >= threshold * min(len(s), len(sketches[j])) * 0.5 and \
+                    similarity(s, sketches[j]) >= threshold:
+                a, b = root(i), root(j)
+                parent[max(a, b)] = min(a, b)
+    return [replace(a, duplicate_of=articles[root(i)].id) if root(i) != i else a
+            for i, a in enumerate(articles)]
+
+
+def ingest(paths: list[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False,
+           columns: Columns = Columns()) -> tuple[list[Article], list[Skipped]]:
+    """Read every article under ``paths``.
+
+    Args:
+        paths: files and folders; folders contribute their ``.txt``, ``.md``, ``.html``, ``.jsonl``
+            and ``.csv`` files (a ``sources.csv`` manifest is metadata, not an input).
+        max_bytes: files (and dataset rows) larger than this are skipped with a reason.
+        strict: raise on the first bad file or row instead of skipping it.
+        columns: the dataset column names.
+
+    Returns:
+        Articles sorted by id, and the inputs that were skipped with reasons, sorted by path.
+
+    Raises:
+        InputError: a path does not exist, or (strict) any file or row is bad.
+    """
+    files = _expand([Path(p) for p in paths], columns)
+    read: list[Article] = []
+    skipped: list[Skipped] = []
+    manifests: dict[Path, dict[str, _Meta]] = {}
+    for item in _read_inputs(files, columns=columns, max_bytes=max_bytes, strict=strict,
+                             manifests=manifests):
+        (skipped if isinstance(item, Skipped) else read).append(item)
+    read.sort(key=lambda a: (_natural(a.id), _natural(a.path)))
+    articles: list[Article] = []
+    ids: dict[str, str] = {}
+    bodies: dict[str, str] = {}
+    for article in read:
+        problem = None
+        if article.id in ids:
+            problem = f"article id {article.id!r} is also the id of {ids[article.id]}"
+        else:
+            digest = _body_hash(article)
+            if digest in bodies:
+                problem = f"exact duplicate of {bodies[digest]}"
+            else:
+                bodies[digest] = article.path
+        if problem:
+            if strict:
+                raise InputError(f"{article.path}: {problem}")
+            skipped.append(Skipped(article.path, problem))
+            continue
+        ids[article.id] = article.path
         articles.append(article)
-    articles.sort(key=lambda a: a.id)
-    return articles, skipped
+    skipped.sort(key=lambda s: (_natural(s.path), s.reason))
+    return mark_near_duplicates(articles), skipped

@@ -50,7 +50,31 @@ KIND_VERBS: dict[str, str] = {
     "protest": "crowd size",   # "hundreds protested outside"
     "demonstrate": "crowd size",  # "thousands demonstrated"
     "attend": "crowd size",    # "20,000 attended the rally"
+    "participate": "crowd size",  # "1.7 million participated in the march"
+    "take part": "crowd size",    # "5,000 took part in the march" (verb + particle object)
+    "send": "troops deployed",    # "500 soldiers were sent" (only with troop subjects)
+    "dispatch": "troops deployed",  # "dispatched 300 police officers"
+    "station": "troops deployed",   # "2,000 troops are stationed"
+    "draw": "crowd size",         # "the protest drew about 60,000 people" (people only)
+    "take hostages": "kidnapped",  # "took 170 hostages" (verb + object)
+    "take hostage": "kidnapped",   # "took two hostage"
+    "carry": "people present",     # "the ferry was carrying about 250 passengers" (people only)
 }
+
+# Prepositions that bound a period rather than date an event: "arrested since Friday".
+SPAN_PREPS = {"since", "until", "till", "by", "through", "from", "before", "after"}
+
+# Light verbs whose object names the outcome: "17 people suffered injuries" -> injured.
+LIGHT_VERBS = {"suffer", "sustain", "receive", "report", "record", "cause", "register"}
+
+# Verbs that make a counted noun "shots fired" without a verb of use: "heard 20 shots".
+SHOT_VERBS = {"hear", "ring", "exchange", "report", "fire"}
+
+# Verbs that dispute the figure they introduce: "denied that 30 people had been killed".
+DENIAL_VERBS = {"deny", "reject", "dismiss", "refute"}
+
+# Prepositions that make "be" a count of the group present: "80 people were inside".
+PRESENCE_PREPS = {"in", "inside", "at", "on", "aboard", "within"}
 
 # Noun lemma -> claim kind, when the counted noun names the outcome itself.
 KIND_NOUNS: dict[str, str] = {
@@ -77,6 +101,14 @@ KIND_NOUNS: dict[str, str] = {
     "shell": "weapons used",    # "40 shells landed"
     "mortar": "weapons used",   # "12 mortars"
     "drone": "weapons used",    # "launched 20 drones"
+    "missing": "missing",       # "30 people are missing" (adjective complement)
+    "wound": "injured",         # "admitted with gunshot wounds"
+    "toll": "killed",           # "put the toll at five" (a toll alone is a death toll)
+    "crowd": "crowd size",      # "a crowd of about 2,000", "estimated the crowd at 15,000"
+    "turnout": "crowd size",    # "a turnout of 40,000"
+    "evacuation": "displaced",  # "forced the evacuation of 800,000 people"
+    "abduction": "kidnapped",   # "the abduction of 12 students"
+    "kidnapping": "kidnapped",  # "the kidnapping of two aid workers"
 }
 
 # Kinds that count people harmed or held; their nouns ("deaths") stand for people.
@@ -155,7 +187,59 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     "man": ("men", "people"),
     "hostage": ("hostages", "civilians"),
     "victim": ("people", "people"),
+    "boy": ("children", "civilians"),                   # "a 17-year-old boy"
+    "girl": ("children", "civilians"),                  # "an 8-year-old girl"
+    "worshipper": ("worshippers", "civilians"),         # "19 worshippers"
+    "pilgrim": ("pilgrims", "civilians"),               # "18 pilgrims"
+    "passenger": ("passengers", "civilians"),           # "none of the passengers"
+    "schoolgirl": ("students", "civilians"),            # "317 schoolgirls"
+    "schoolboy": ("students", "civilians"),
+    "pupil": ("students", "civilians"),
+    "miner": ("workers", "civilians"),                  # "32 miners"
+    "firefighter": ("firefighters", "rescue workers"),  # "four firefighters"
+    "fireman": ("firefighters", "rescue workers"),
+    "rescuer": ("rescue workers", "rescue workers"),
+    "paramedic": ("rescue workers", "rescue workers"),
+    "fisherman": ("fishermen", "civilians"),            # "twenty fishermen"
+    "fishermen": ("fishermen", "civilians"),
+    "climber": ("climbers", "civilians"),               # "40 climbers"
+    "tourist": ("tourists", "civilians"),
+    "refugee": ("refugees", "civilians"),
+    "inhabitant": ("civilians", "civilians"),
+    "doctor": ("medical workers", "civilians"),
+    "nurse": ("medical workers", "civilians"),
+    "gendarme": ("police officers", "security forces"),
+    "militiaman": ("group members or attackers", "attackers"),
+    "jihadist": ("group members or attackers", "attackers"),
+    "extremist": ("group members or attackers", "attackers"),
+    "kidnapper": ("group members or attackers", "attackers"),
+    "smuggler": ("group members or attackers", "attackers"),
+    "hostage-taker": ("group members or attackers", "attackers"),
 }
+
+# Event nouns that a date can belong to: "the attack on 27 June", "the protests began on 17 October".
+EVENT_NOUNS = {
+    "attack", "bombing", "blast", "explosion", "raid", "strike", "airstrike", "massacre", "ambush",
+    "assault", "shooting", "clash", "riot", "protest", "demonstration", "march", "rally", "uprising",
+    "coup", "election", "vote", "referendum", "earthquake", "quake", "flood", "storm", "cyclone",
+    "hurricane", "typhoon", "fire", "wildfire", "landslide", "crash", "collision", "siege", "ceasefire",
+    "truce", "offensive", "operation", "invasion", "incursion", "kidnapping", "abduction", "arrest",
+    "killing", "assassination", "execution", "fighting", "battle", "stampede", "eruption", "tsunami",
+    "shelling", "bombardment", "crackdown", "standoff", "uprising", "mutiny", "rebellion", "strike",
+}
+
+# Event verbs whose date is the event's date: "in July 2017, when he launched grenades".
+EVENT_VERBS = {
+    "attack", "bomb", "explode", "kill", "launch", "raid", "storm", "strike", "shoot", "fire", "arrest",
+    "detain", "capture", "kidnap", "abduct", "massacre", "ambush", "invade", "seize", "hijack",
+    "collapse", "crash", "assassinate", "execute", "die", "injure", "wound", "evacuate",
+    "flee", "march", "protest", "rally", "hurt", "throw", "detonate", "behead", "murder",
+}
+
+# Verbs that date whatever their subject names: "the protests began on 17 October",
+# "the election was held on 3 May", "the ceasefire took effect on 20 May".
+GENERIC_EVENT_VERBS = {"occur", "happen", "begin", "start", "end", "take", "hit", "strike", "erupt",
+                       "break", "hold", "unfold", "come", "go"}
 
 # Modifiers that move "officer" to the military.
 MILITARY_MODIFIERS = {"military", "army", "navy", "naval", "air", "armed", "marine"}
@@ -175,11 +259,12 @@ ATTRIBUTION_VERBS = {
     "post", "add", "note", "warn", "estimate", "write", "insist", "allege",
     "declare", "disclose", "reveal", "indicate", "quote", "count", "record",
     "put", "acknowledge", "assert", "explain", "publish", "testify",
+    "document", "tally", "register",
 }
 
 # Auxiliaries and markers that make a figure hypothetical rather than stated.
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can", "will", "shall"}
-HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+HYPOTHETICAL_MARKS = {"if", "unless", "whether", "like"}  # "made it look like millions were there"
 
 # Section headers in compilations that mean the compiler's own voice.
 OWN_VOICE_HEADERS = {"comment", "comments", "update", "note", "editor's note", "analysis",

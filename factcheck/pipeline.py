@@ -1,23 +1,35 @@
 """Pipeline: composes ingest -> claims -> embed -> cluster -> compare, nothing else.
 
 Reads paths and options; returns a ``Result`` holding every record of the run.
-Models are loaded only when ``check`` runs, never at import time.
+Models are loaded only when ``check`` runs, never at import time, and not at all
+when an optional ``Cache`` already holds every article's claims and vectors.
+An optional ``timings`` dict receives the wall time of each stage.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from time import perf_counter
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .cache import Cache, embedder_identity, installed_nlp_identity, nlp_identity, policy_identity
 from .claims import extract_many, load_nlp, segment
 from .cluster import ClusterConfig, cluster_claims
 from .compare import compare
-from .embed import Embedder, SentenceTransformerEmbedder
+from .syndication import find_syndication
+from .embed import Embedder, SentenceTransformerEmbedder, resolve_model_path
+from .formats import Columns
 from .ingest import DEFAULT_MAX_BYTES, Skipped, ingest
 from .numbers import VaguePolicy, get_policy
 from .records import Article, Claim, Fact
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LEDE_CHARS = 600
 
@@ -32,6 +44,7 @@ class Result:
     facts: tuple[Fact, ...]
     policy: VaguePolicy
     model: str
+    syndication: tuple[tuple[str, ...], ...] = ()
 
     def article_map(self) -> dict[str, Article]:
         return {a.id: a for a in self.articles}
@@ -49,6 +62,30 @@ class Result:
         from .report import to_json
         return to_json(self)
 
+    def to_html(self, *, jsonld: bool = False) -> str:
+        """A self-contained HTML report (no scripts, no network) with each quote highlighted.
+
+        Args:
+            jsonld: also embed ClaimReview-style JSON-LD for each flagged fact.
+        """
+        from .html_report import to_html
+        return to_html(self, jsonld=jsonld)
+
+    def claims_frame(self) -> pd.DataFrame:
+        """The claims as a pandas DataFrame: one row per claim, its record's fields plus ``outlet``.
+
+        Example:
+            >>> df = factcheck.check(["seeds/"]).claims_frame()   # doctest: +SKIP
+            >>> df[df.kind == "killed"][["outlet", "surface", "low", "high"]]   # doctest: +SKIP
+        """
+        from .report import claims_frame
+        return claims_frame(self)
+
+    def facts_frame(self) -> pd.DataFrame:
+        """The facts as a pandas DataFrame: one row per fact (id, kind, subject, claim_ids, verdict, ...)."""
+        from .report import facts_frame
+        return facts_frame(self)
+
 
 def lede(article: Article) -> str:
     """The text that stands for an article's main event: its title and first body paragraphs."""
@@ -65,13 +102,67 @@ def lede(article: Article) -> str:
     return " ".join(parts)[: LEDE_CHARS * 2] or article.text[article.body_start:][:LEDE_CHARS]
 
 
+class _Clock:
+    """Adds the wall time of each stage to a dict, when one is given."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+
+    def add(self, stage: str, seconds: float) -> None:
+        if self.timings is not None:
+            self.timings[stage] = self.timings.get(stage, 0.0) + seconds
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        t0 = perf_counter()
+        try:
+            yield
+        finally:
+            self.add(stage, perf_counter() - t0)
+
+
+class _TimedNLP:
+    """A spaCy pipeline whose ``pipe`` counts the time spent inside it as the parse stage."""
+
+    def __init__(self, nlp, clock: _Clock) -> None:
+        self._nlp = nlp
+        self._clock = clock
+        self.seconds = 0.0
+
+    def pipe(self, texts, **kwargs):
+        docs = iter(self._nlp.pipe(texts, **kwargs))
+        while True:
+            t0 = perf_counter()
+            try:
+                doc = next(docs)
+            except StopIteration:
+                return
+            finally:
+                spent = perf_counter() - t0
+                self.seconds += spent
+                self._clock.add("parse", spent)
+            yield doc
+
+    def __getattr__(self, name: str):
+        return getattr(self._nlp, name)
+
+
+def _unique(texts: list[str]) -> tuple[list[str], list[int]]:
+    """Distinct texts in first-seen order, and each text's row among them."""
+    rows: dict[str, int] = {}
+    where = [rows.setdefault(t, len(rows)) for t in texts]
+    return list(rows), where
+
+
 def check(paths: list[str | Path], *, policy: str = "conservative", model: str | None = None,
           nlp=None, embedder: Embedder | None = None, config: ClusterConfig = ClusterConfig(),
-          max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False) -> Result:
+          max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, cache: Cache | None = None,
+          timings: dict[str, float] | None = None, columns: Columns = Columns()) -> Result:
     """Run the whole pipeline over files and folders of articles.
 
     Args:
-        paths: article files and folders (``.txt``/``.md``, optional ``sources.csv``).
+        paths: article files and folders (``.txt``/``.md``, saved ``.html`` pages, ``.jsonl``/``.csv``
+            datasets with one article per row; optional ``sources.csv`` manifests).
         policy: the vague-quantity policy name ("conservative" or "crowd").
         model: embedding model name or local folder; defaults to all-MiniLM-L6-v2.
         nlp: a loaded spaCy pipeline, to reuse one across runs.
@@ -79,6 +170,12 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
         config: grouping threshold and weights.
         max_bytes: larger files are skipped with a reason.
         strict: fail on the first bad input instead of skipping it.
+        cache: where to keep and find each article's claims and vectors; None for no cache.
+            The result is the same with or without it.
+        timings: a dict that receives seconds per stage: ``ingest``, ``load`` (the spaCy
+            pipeline), ``cache``, ``parse`` (inside spaCy), ``extract`` (the rest of claim
+            extraction), ``embed`` (inside the embedder), ``group`` and ``compare``.
+        columns: which dataset columns hold the text, outlet, published date, url and id.
 
     Returns:
         A ``Result`` with articles, skipped inputs, claims and facts.
@@ -87,17 +184,87 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
         >>> result = check(["seeds/"])            # doctest: +SKIP
         >>> print(result.to_markdown()[:40])      # doctest: +SKIP
     """
+    clock = _Clock(timings)
     vague = get_policy(policy)
-    articles, skipped = ingest(list(paths), max_bytes=max_bytes, strict=strict)
-    nlp = nlp if nlp is not None else load_nlp()
+    with clock("ingest"):
+        articles, skipped = ingest(list(paths), max_bytes=max_bytes, strict=strict, columns=columns)
     embedder = embedder if embedder is not None else SentenceTransformerEmbedder(model)
-    claims: list[Claim] = []
-    for found in extract_many(articles, nlp=nlp, policy=vague):
-        claims.extend(found)
+    if isinstance(embedder, SentenceTransformerEmbedder):
+        resolve_model_path(embedder.name)  # a missing model fails now, not after the parse
+    n = len(articles)
+
+    # claims: from the cache where it has them, else parsed and extracted
+    found: list[list[Claim] | None] = [None] * n
+    keys: list[str | None] = [None] * n
+    with clock("cache"):
+        nlp_id = None
+        if cache is not None and n:
+            nlp_id = nlp_identity(nlp) if nlp is not None else installed_nlp_identity()
+        if nlp_id is not None:
+            policy_id = policy_identity(vague)
+            for i, a in enumerate(articles):
+                keys[i] = cache.claims_key(a, nlp_id=nlp_id, policy_id=policy_id)
+                found[i] = cache.get_claims(keys[i])
+    todo = [i for i in range(n) if found[i] is None]
+    if todo:
+        if nlp is None:
+            with clock("load"):
+                nlp = load_nlp()
+        timed = _TimedNLP(nlp, clock)
+        t0 = perf_counter()
+        for i, claims_i in zip(todo, extract_many([articles[i] for i in todo], nlp=timed, policy=vague)):
+            found[i] = claims_i
+            if keys[i] is not None:
+                t1 = perf_counter()
+                cache.put_claims(keys[i], claims_i)
+                clock.add("cache", perf_counter() - t1)
+                t0 += perf_counter() - t1
+        clock.add("extract", perf_counter() - t0 - timed.seconds)
+    per_article: list[list[Claim]] = [f or [] for f in found]
+    claims: list[Claim] = [c for cs in per_article for c in cs]
     by_id = {a.id: a for a in articles}
-    sentence_vecs = embedder.embed([c.sentence for c in claims]) if claims else np.zeros((0, 1), np.float32)
-    lede_vecs = embedder.embed([lede(a) for a in articles]) if articles else np.zeros((0, 1), np.float32)
-    article_vecs = {a.id: lede_vecs[i] for i, a in enumerate(articles)}
-    groups = cluster_claims(claims, sentence_vecs, article_vecs, by_id, config=config)
-    facts = compare(groups, claims, by_id)
-    return Result(tuple(articles), tuple(skipped), tuple(claims), tuple(facts), vague, embedder.name)
+
+    # vectors: one row per claim (its sentence), then one for the article (its lede)
+    vectors: list[np.ndarray | None] = [None] * n
+    vkeys: list[str | None] = [None] * n
+    with clock("cache"):
+        if cache is not None and any(keys):
+            embedder_id = embedder_identity(embedder)
+            for i in range(n):
+                if keys[i] is None:
+                    continue
+                vkeys[i] = cache.vectors_key(keys[i], embedder_id=embedder_id)
+                got = cache.get_vectors(vkeys[i])
+                if got is not None and got.ndim == 2 and got.shape[0] == len(per_article[i]) + 1:
+                    vectors[i] = got
+    missing = [i for i in range(n) if vectors[i] is None]
+    if missing:
+        with clock("extract"):
+            sentences, rows = _unique([c.sentence for i in missing for c in per_article[i]])
+            ledes = [lede(articles[i]) for i in missing]
+        with clock("embed"):
+            svecs = embedder.embed(sentences) if sentences else None
+            lvecs = embedder.embed(ledes)
+        pos = 0
+        for j, i in enumerate(missing):
+            k = len(per_article[i])
+            own = svecs[rows[pos:pos + k]] if k else np.zeros((0, lvecs.shape[1]), np.float32)
+            pos += k
+            vectors[i] = np.vstack([own, lvecs[j:j + 1]]).astype(np.float32, copy=False)
+            if vkeys[i] is not None:
+                with clock("cache"):
+                    cache.put_vectors(vkeys[i], vectors[i])
+    if n:
+        sentence_vecs = np.vstack([v[:-1] for v in vectors])
+        article_vecs = {a.id: vectors[i][-1] for i, a in enumerate(articles)}
+    else:
+        sentence_vecs, article_vecs = np.zeros((0, 1), np.float32), {}
+
+    with clock("group"):
+        groups = cluster_claims(claims, sentence_vecs, article_vecs, by_id, config=config)
+        lede_vecs = np.stack([article_vecs[a.id] for a in articles]) if n > 1 else None
+        wires = find_syndication(articles, lede_vecs) if lede_vecs is not None else ()
+    with clock("compare"):
+        facts = compare(groups, claims, by_id, syndication=wires)
+    return Result(tuple(articles), tuple(skipped), tuple(claims), tuple(facts), vague, embedder.name,
+                  syndication=wires)

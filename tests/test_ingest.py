@@ -66,7 +66,10 @@ def test_malformed_manifest_names_file_and_line(tmp_path):
     write(tmp_path / "a.txt", "text")
     write(tmp_path / "sources.csv", "file,outlet,published\na.txt,X,15/01/2018\n")
     with pytest.raises(InputError, match=r"sources.csv:2: published must be YYYY-MM-DD"):
-        ingest([tmp_path])
+        ingest([tmp_path], strict=True)
+    articles, skipped = ingest([tmp_path])  # not strict: the folder's files are listed as skipped
+    assert articles == [] and len(skipped) == 1
+    assert "sources.csv:2: published must be YYYY-MM-DD" in skipped[0].reason
 
 
 def test_missing_path_is_an_error(tmp_path):

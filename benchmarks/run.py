@@ -1,0 +1,207 @@
+"""Benchmark the pipeline: per-stage wall time, claims per second and peak memory.
+
+    python benchmarks/run.py                      # seeds/ and 1,000 generated articles (+ cache re-run)
+    python benchmarks/run.py --articles 1000 10000
+    python benchmarks/run.py --profile            # also the top hot spots of the seeds run (cProfile)
+
+Each corpus runs in a fresh Python process, so its peak memory (``ru_maxrss``) is its own.
+That process loads the models (timed as ``load``), warms them up on seeds/, then times one
+``factcheck.check`` run with its per-stage ``timings`` plus the rendering of Markdown and JSON.
+Generated corpora are written to a temporary folder from a seed value (``benchmarks/corpus.py``)
+and deleted afterwards. Model work is the spaCy parse and the embedding; non-model work is
+everything else in the run (ingest, extract, group, compare, render, cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+STAGES = ("ingest", "parse", "extract", "embed", "group", "compare", "render", "cache")
+MODEL_STAGES = ("parse", "embed")
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _timed_run(paths, *, nlp, embedder, cache=None, trace=False) -> dict:
+    import tracemalloc
+
+    from factcheck import check
+
+    timings: dict[str, float] = {}
+    if trace:
+        tracemalloc.start()
+    t0 = time.perf_counter()
+    result = check(paths, nlp=nlp, embedder=embedder, cache=cache, timings=timings)
+    t1 = time.perf_counter()
+    md, js = result.to_markdown(), result.to_json()
+    timings["render"] = time.perf_counter() - t1
+    total = time.perf_counter() - t0
+    traced = tracemalloc.get_traced_memory()[1] / 2**20 if trace else None
+    if trace:
+        tracemalloc.stop()
+    verdicts: dict[str, int] = {}
+    for f in result.facts:
+        verdicts[f.verdict] = verdicts.get(f.verdict, 0) + 1
+    return {"timings": timings, "total": total, "articles": len(result.articles),
+            "claims": len(result.claims), "facts": len(result.facts), "verdicts": verdicts,
+            "tracemalloc_mb": traced, "md": md, "json": js}
+
+
+def child(args) -> None:
+    """Measure one corpus in this process and print one JSON line."""
+    os.chdir(ROOT)
+    t0 = time.perf_counter()
+    from factcheck.claims import load_nlp
+    from factcheck.embed import SentenceTransformerEmbedder
+
+    nlp = load_nlp()
+    embedder = SentenceTransformerEmbedder()
+    embedder.embed(["warm up"])
+    load = time.perf_counter() - t0
+    _timed_run(["seeds"], nlp=nlp, embedder=embedder)  # warm: first-call costs paid here
+    rss_warm = _rss_mb()
+    out = {"load": load, "rss_after_load_mb": rss_warm}
+    if args.profile:
+        import cProfile
+        import io
+        import pstats
+
+        prof = cProfile.Profile()
+        prof.enable()
+        _timed_run([args.one], nlp=nlp, embedder=embedder)
+        prof.disable()
+        buf = io.StringIO()
+        pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(25)
+        out["profile"] = buf.getvalue()
+    run = _timed_run([args.one], nlp=nlp, embedder=embedder, trace=args.tracemalloc)
+    out.update({k: v for k, v in run.items() if k not in ("md", "json")})
+    out["peak_rss_mb"] = _rss_mb()
+    if args.cache_dir:
+        from factcheck.cache import Cache
+
+        cache = Cache(args.cache_dir)
+        cold = _timed_run([args.one], nlp=nlp, embedder=embedder, cache=cache)
+        warm = _timed_run([args.one], nlp=nlp, embedder=embedder, cache=Cache(args.cache_dir))
+        out["cache_cold"] = {"total": cold["total"], "timings": cold["timings"]}
+        out["cache_warm"] = {"total": warm["total"], "timings": warm["timings"]}
+        out["cache_identical"] = (cold["md"] == run["md"] == warm["md"]
+                                  and cold["json"] == run["json"] == warm["json"])
+    print("RESULT " + json.dumps(out))
+
+
+def measure(label: str, path: Path, args, *, cache_dir: Path | None = None) -> dict:
+    cmd = [sys.executable, __file__, "--one", str(path)]
+    if args.profile and label == "seeds":
+        cmd.append("--profile")
+    if args.tracemalloc:
+        cmd.append("--tracemalloc")
+    if cache_dir is not None:
+        cmd += ["--cache-dir", str(cache_dir)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")]
+    if proc.returncode or not lines:
+        sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-3000:])
+        raise SystemExit(f"benchmark of {label} failed (exit {proc.returncode})")
+    out = json.loads(lines[-1][len("RESULT "):])
+    out["label"] = label
+    return out
+
+
+def cli_rerun(path: Path, cache_dir: Path) -> float:
+    """Wall time of `factcheck report` in a fresh process over a corpus the cache already holds."""
+    env = dict(os.environ, FACTCHECK_CACHE=str(cache_dir))
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [sys.executable, "-m", "factcheck.cli", "report", str(path),
+               "--out", f"{tmp}/r.md", "--json", f"{tmp}/r.json"]
+        t0 = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, env=env, cwd=ROOT, check=False)
+        return time.perf_counter() - t0
+
+
+def show(r: dict) -> None:
+    t = r["timings"]
+    model = sum(t.get(s, 0.0) for s in MODEL_STAGES)
+    non_model = sum(v for k, v in t.items() if k not in MODEL_STAGES and k != "load")
+    print(f"\n## {r['label']}: {r['articles']} articles, {r['claims']} claims, {r['facts']} facts "
+          f"({', '.join(f'{k} {v}' for k, v in sorted(r['verdicts'].items()))})")
+    print(f"model load (once, not in the total): {r['load']:.1f} s")
+    for s in STAGES:
+        if s in t:
+            print(f"  {s:<8} {t[s]:8.2f} s")
+    print(f"  {'total':<8} {r['total']:8.2f} s   ({r['claims'] / r['total']:.0f} claims/s, "
+          f"{r['articles'] / r['total']:.1f} articles/s)")
+    print(f"  non-model / model work: {non_model:.2f} s / {model:.2f} s = {non_model / model:.0%}"
+          if model else "  (no model work)")
+    print(f"  peak memory (ru_maxrss, whole process incl. models): {r['peak_rss_mb']:.0f} MB "
+          f"(after model load and warm-up: {r['rss_after_load_mb']:.0f} MB)")
+    if r.get("tracemalloc_mb") is not None:
+        print(f"  peak Python allocations during the run (tracemalloc): {r['tracemalloc_mb']:.0f} MB")
+    if "cache_warm" in r:
+        print(f"  with cache: cold {r['cache_cold']['total']:.2f} s, re-run {r['cache_warm']['total']:.2f} s "
+              f"(stages {', '.join(f'{k} {v:.2f}' for k, v in r['cache_warm']['timings'].items())}); "
+              f"outputs byte-identical with/without cache: {r['cache_identical']}")
+    if "cli_rerun" in r:
+        print(f"  `factcheck report` re-run in a fresh process, cache warm: {r['cli_rerun']:.2f} s")
+    if r.get("profile"):
+        print("\n  cProfile of the run, top functions by own time:\n")
+        print(r["profile"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark factcheck: per-stage time, claims/s, peak memory.")
+    parser.add_argument("--articles", type=int, nargs="*", default=[1000],
+                        help="sizes of generated corpora to measure (default: 1000)")
+    parser.add_argument("--seed", type=int, default=7, help="seed value of the generated corpora")
+    parser.add_argument("--no-seeds", action="store_true", help="skip the seeds/ run")
+    parser.add_argument("--no-cache-rerun", action="store_true", help="skip the cold/warm cache runs")
+    parser.add_argument("--profile", action="store_true", help="cProfile the seeds run, print hot spots")
+    parser.add_argument("--tracemalloc", action="store_true",
+                        help="also trace Python allocations (slows the run)")
+    parser.add_argument("--json", type=Path, help="write all figures to this JSON file")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--cache-dir", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        child(args)
+        return
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from corpus import generate
+
+    print(f"factcheck benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+          f"corpus seed {args.seed}")
+    results = []
+    if not args.no_seeds:
+        results.append(measure("seeds", SEEDS, args))
+        show(results[-1])
+    for n in args.articles:
+        with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
+            folder = Path(tmp) / "corpus"
+            t0 = time.perf_counter()
+            generate(folder, n, seed=args.seed)
+            gen = time.perf_counter() - t0
+            cache_dir = None if args.no_cache_rerun else Path(tmp) / "cache"
+            r = measure(f"generated {n}", folder, args, cache_dir=cache_dir)
+            if cache_dir is not None:
+                r["cli_rerun"] = cli_rerun(folder, cache_dir)
+            r["generate_s"] = gen
+            results.append(r)
+            show(r)
+    if args.json:
+        args.json.write_text(json.dumps({"cores": os.cpu_count(), "results": results}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

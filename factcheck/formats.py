@@ -1,0 +1,313 @@
+"""Input formats beyond plain text: saved HTML pages and JSON Lines / CSV datasets.
+
+Reads one file at a time and streams datasets row by row, so a large dataset never sits in memory
+as bytes. Returns ``Article`` records (the same ones ``ingest`` makes from ``.txt`` files) and, for a
+dataset row that cannot be used, a ``RowError`` naming its line. An HTML page's text is the main text
+that trafilatura extracts, and its offsets point into that text (``text_source="trafilatura"``); a
+dataset row's text is its text column's value (``text_source="column:NAME"``). Whole-file problems
+(no text column, a manifest posing as a dataset) raise ``InputError`` naming the file and line.
+It never parses language.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .records import Article, InputError
+
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+CSV_SUFFIXES = (".csv",)
+SNIFF_BYTES = 64 * 1024
+# Fewer words than this from a page is navigation or a stub (trafilatura falls back to any text it finds).
+MIN_PAGE_WORDS = 10
+
+# An ISO date, optionally followed by a time: "2018-01-15" or "2018-01-15T10:30:00Z".
+_ISO_DATE = re.compile(r"\A\s*(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?\s*\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Which dataset column holds what. Only ``text`` is required in a dataset."""
+
+    text: str = "text"
+    outlet: str = "outlet"
+    published: str = "published"
+    url: str = "url"
+    id: str = "id"
+    title: str = "title"
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """A dataset row that could not be used: the line it starts on and why."""
+
+    line: int
+    reason: str
+
+
+def dataset_date(value: object, *, where: str) -> date | None:
+    """A dataset's published value: ``YYYY-MM-DD``, optionally with a time; empty means unknown.
+
+    Raises:
+        InputError: naming ``where`` when the value is not a date.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    match = _ISO_DATE.match(str(value))
+    if match:
+        try:
+            return date.fromisoformat(match.group(1))
+        except ValueError:
+            pass
+    raise InputError(f"{where}: published must be YYYY-MM-DD (a time may follow), found {value!r}")
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _text_value(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dict, list, bool)):
+        return None
+    return str(value).strip() or None
+
+
+def _row_article(row: dict[str, object], *, path: Path, line: int, columns: Columns, encoding: str,
+                 max_bytes: int) -> Article | RowError:
+    where = f"{path}:{line}"
+    text = row.get(columns.text)
+    if text is None:
+        return RowError(line, f"no {columns.text!r} field (set the text column with --text-column)")
+    if not isinstance(text, str):
+        return RowError(line, f"{columns.text!r} must be text, found a {type(text).__name__}")
+    if not text.strip():
+        return RowError(line, f"empty text in column {columns.text!r}")
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:
+        return RowError(line, f"text is {size} bytes, over the {max_bytes}-byte limit")
+    try:
+        published = dataset_date(row.get(columns.published), where=where)
+    except InputError as exc:
+        return RowError(line, str(exc).removeprefix(f"{where}: "))
+    url = _text_value(row.get(columns.url))
+    given_id = _text_value(row.get(columns.id))
+    return Article(
+        id=given_id or f"{path.stem}-{line}",
+        path=f"{path}#{line}",
+        outlet=_text_value(row.get(columns.outlet)) or _host(url) or path.stem,
+        published=published,
+        text=text,
+        url=url,
+        title=_text_value(row.get(columns.title)),
+        encoding=encoding,
+        text_source=f"column:{columns.text}",
+    )
+
+
+def sniff_encoding(path: Path) -> str:
+    """The encoding of a dataset file from its first bytes: a BOM, else UTF-8, else cp1252.
+
+    Raises:
+        InputError: when the file cannot be opened.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:  # final=False: a character cut at the end of the sample is not an error
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "cp1252"
+
+
+def _lines(path: Path, encoding: str) -> Iterator[tuple[int, str | None]]:
+    """(line number, decoded line with its ending) for each line; None for an undecodable line."""
+    if encoding == "utf-16":  # lines cannot be split as bytes; decode the stream as a whole
+        with path.open(encoding="utf-16", newline="") as handle:
+            number = 0
+            try:
+                for number, line in enumerate(handle, 1):
+                    yield number, line
+            except UnicodeDecodeError:
+                yield number + 1, None
+        return
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            try:
+                yield number, raw.decode(encoding if number == 1 else encoding.removesuffix("-sig"))
+            except UnicodeDecodeError:
+                yield number, None
+
+
+def read_jsonl(path: Path, *, columns: Columns = Columns(), max_bytes: int) -> Iterator[Article | RowError]:
+    """Stream a JSON Lines dataset: one JSON object per line, one article per object.
+
+    Blank lines are ignored. Yields an ``Article`` per usable line and a ``RowError`` per bad one.
+
+    Example:
+        ``{"text": "Two people died.", "outlet": "Wire", "published": "2018-01-15"}``
+    """
+    encoding = sniff_encoding(path)
+    for line, text in _lines(path, encoding):
+        if text is None:
+            yield RowError(line, f"not valid {encoding} text")
+            if encoding == "utf-16":
+                return
+            continue
+        if not text.strip():
+            continue
+        if len(text) > max_bytes + 1024:
+            yield RowError(line, f"line is over the {max_bytes}-byte limit")
+            continue
+        try:
+            row = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield RowError(line, f"not valid JSON ({exc.msg}, column {exc.colno})")
+            continue
+        if not isinstance(row, dict):
+            yield RowError(line, f"expected a JSON object, found a {type(row).__name__}")
+            continue
+        yield _row_article(row, path=path, line=line, columns=columns, encoding=encoding,
+                           max_bytes=max_bytes)
+
+
+def csv_header(path: Path) -> list[str] | None:
+    """The header row of a CSV file, or None when it has none."""
+    encoding = sniff_encoding(path)
+    for _, text in _lines(path, encoding):
+        if text is None:
+            return None
+        return next(csv.reader([text]), None)
+    return None
+
+
+def is_manifest(header: Iterable[str] | None, columns: Columns = Columns()) -> bool:
+    """A ``sources.csv``-style manifest names files (a ``file`` column) and holds no text."""
+    names = {h.strip() for h in header or ()}
+    return "file" in names and columns.text not in names
+
+
+def read_csv(path: Path, *, columns: Columns = Columns(), max_bytes: int) -> Iterator[Article | RowError]:
+    """Stream a CSV dataset: a header row, then one article per row (quoted fields may span lines).
+
+    Yields an ``Article`` per usable row and a ``RowError`` per bad one.
+
+    Raises:
+        InputError: naming the file when it has no header, no text column, or is a manifest.
+    """
+    encoding = sniff_encoding(path)
+    bad_lines: set[int] = set()
+    state = {"line": 0}
+
+    def decoded() -> Iterator[str]:
+        for number, text in _lines(path, encoding):
+            state["line"] = number
+            if text is None:
+                bad_lines.add(number)
+                text = "\n"
+            yield text
+
+    # Article texts can be long; the csv module refuses fields over 128 KiB by default. Raising the
+    # process-wide limit is monotonic (never lowered), so other readers are unaffected.
+    csv.field_size_limit(max(csv.field_size_limit(), max_bytes + 1))
+    reader = csv.reader(decoded())
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError(f"{path}: empty file") from None
+    except csv.Error as exc:
+        raise InputError(f"{path}:1: malformed CSV header ({exc})") from None
+    header = [h.strip() for h in header]
+    if is_manifest(header, columns):
+        raise InputError(f"{path}:1: a manifest (it has a 'file' column and no {columns.text!r} column), "
+                         "not a dataset; name it sources.csv next to the files it describes")
+    if columns.text not in header:
+        raise InputError(f"{path}:1: no {columns.text!r} column (found {', '.join(header) or 'none'}); "
+                         f"name the text column with --text-column")
+    while True:
+        start = state["line"] + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield RowError(start, f"malformed CSV ({exc})")
+            continue
+        if not fields or not any(f.strip() for f in fields):
+            continue
+        if bad_lines.intersection(range(start, state["line"] + 1)):
+            yield RowError(start, f"not valid {encoding} text")
+            continue
+        if len(fields) != len(header):
+            yield RowError(start, f"expected {len(header)} fields as in the header, found {len(fields)}")
+            continue
+        yield _row_article(dict(zip(header, fields)), path=path, line=start, columns=columns,
+                           encoding=encoding, max_bytes=max_bytes)
+
+
+def read_html(path: Path, text: str, *, encoding: str, outlet: str | None = None,
+              published: date | None = None, url: str | None = None, title: str | None = None) -> Article:
+    """An Article from a saved web page: its main text as trafilatura extracts it.
+
+    Metadata given (from a manifest) wins over what the page says about itself.
+
+    Raises:
+        InputError: naming the file when no main text can be found.
+    """
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        text, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, include_links=False, deduplicate=False,
+        # Dates only from the page itself, never compared against today, so a rerun gives the same bytes.
+        date_extraction_params={"extensive_search": False, "original_date": True,
+                                "max_date": "9999-12-31"},
+    )
+    body = (getattr(doc, "text", None) or "") if doc is not None else ""
+    words = len(body.split())
+    if words < MIN_PAGE_WORDS:
+        raise InputError(f"{path}: no article text found in the HTML page ({words} words of main text, "
+                         f"expected at least {MIN_PAGE_WORDS})")
+    page_date = None
+    if getattr(doc, "date", None):
+        try:
+            page_date = dataset_date(doc.date, where=str(path))
+        except InputError:
+            page_date = None
+    page_url = url or getattr(doc, "url", None) or None
+    return Article(
+        id=path.stem,
+        path=str(path),
+        outlet=outlet or getattr(doc, "sitename", None) or _host(page_url) or path.stem,
+        published=published or page_date,
+        text=body,
+        url=page_url,
+        title=title or getattr(doc, "title", None) or None,
+        encoding=encoding,
+        text_source="trafilatura",
+    )
+
+
+__all__ = ["Columns", "RowError", "read_csv", "read_html", "read_jsonl", "is_manifest", "csv_header",
+           "dataset_date", "sniff_encoding", "HTML_SUFFIXES", "JSONL_SUFFIXES",
+           "CSV_SUFFIXES"]

@@ -1,0 +1,208 @@
+"""HTML report: a pipeline ``Result`` -> one self-contained HTML page, and ClaimReview-style JSON-LD.
+
+Reads a ``Result``; returns strings. The page has its styles inline and no scripts, images, fonts or
+links to fetch, so it opens offline. Each flagged fact shows every claim's sentence with the quoted
+figure highlighted (the claim's own offsets, never a re-search), plus outlet, claimant and the
+``path:line:col [start:end]`` location. Every piece of text from an article or its metadata passes
+through ``html.escape``, so a quote holding ``<script>``, ``|`` or backticks renders as text. Output is
+deterministic: fixed order, no timestamps.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from .compare import format_figure
+from .report import FLAGGED, line_col
+
+if TYPE_CHECKING:
+    from .pipeline import Result
+    from .records import Article, Claim, Fact
+
+_CSS = """
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:72rem;
+padding:0 1rem;color:#1d2327;background:#fff}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ddd}
+h3{font-size:1.05rem;margin:1.6rem 0 .4rem}
+.summary{color:#444}.muted{color:#666;font-size:.9em}
+.badge{display:inline-block;padding:0 .45rem;border-radius:.3rem;font-size:.8rem;font-weight:600;
+text-transform:uppercase;letter-spacing:.03em;margin-right:.4rem;vertical-align:middle}
+.contradiction{background:#fde2e1;color:#9b1c1c}.discrepancy{background:#fff1c2;color:#7a5200}
+.agreement{background:#dcf5e3;color:#1c6b35}.single{background:#eee;color:#444}
+table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem;font-size:.92em}
+th,td{border:1px solid #e1e1e1;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#f6f7f8}
+td.quote{max-width:38rem}td.nowrap{white-space:nowrap}
+mark{background:#ffe066;padding:0 .1rem;border-radius:.15rem;font-weight:600}
+code,.where{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.85em;color:#555;
+word-break:break-all}
+ul.why{margin:.2rem 0 .4rem 1.2rem;padding:0}
+section.fact{border-left:4px solid #ccc;padding-left:.9rem;margin-bottom:1.5rem}
+section.fact.contradiction-border{border-color:#d64545}section.fact.discrepancy-border{border-color:#e0a800}
+"""
+
+
+def _e(value: object) -> str:
+    """Escape any value for HTML text or a quoted attribute."""
+    return escape("" if value is None else str(value), quote=True)
+
+
+def highlighted_sentence(claim: Claim) -> str:
+    """The claim's sentence as HTML, the figure's surface wrapped in ``<mark>``, everything escaped."""
+    a = claim.start - claim.sentence_start
+    b = claim.end - claim.sentence_start
+    sent = claim.sentence
+    if not (0 <= a <= b <= len(sent)) or sent[a:b] != claim.surface:
+        return f"{_e(' '.join(sent.split()))} <mark>{_e(claim.surface)}</mark>"
+    left, mid, right = (" ".join(part.split()) for part in (sent[:a], sent[a:b], sent[b:]))
+    sep_l = " " if sent[:a][-1:].isspace() else ""
+    sep_r = " " if sent[b:][:1].isspace() else ""
+    return f"{_e(left)}{sep_l}<mark>{_e(mid)}</mark>{sep_r}{_e(right)}".strip()
+
+
+def where(claim: Claim, article: Article) -> str:
+    """``path:line:col [start:end]`` of a claim, as plain text."""
+    line, col = line_col(article.text, claim.start)
+    return f"{article.path}:{line}:{col} [{claim.start}:{claim.end}]"
+
+
+def _fact_section(fact: Fact, result: Result) -> list[str]:
+    claims = result.claim_map()
+    arts = result.article_map()
+    out = [f'<section class="fact {_e(fact.verdict)}-border" id="{_e(fact.id)}">',
+           f'<h3><span class="badge {_e(fact.verdict)}">{_e(fact.verdict)}</span>'
+           f"{_e(fact.id)} · {_e(fact.summary)}</h3>"]
+    if fact.why:
+        out.append('<ul class="why">' + "".join(f"<li>{_e(w)}</li>" for w in fact.why) + "</ul>")
+    out.append("<table><thead><tr><th>outlet</th><th>published</th><th>claimant</th><th>figure</th>"
+               "<th>quote</th><th>where</th></tr></thead><tbody>")
+    for cid in fact.claim_ids:
+        c = claims[cid]
+        a = arts[c.article_id]
+        outlet = f'<a href="{_e(a.url)}">{_e(a.outlet)}</a>' if a.url and _safe_url(a.url) else _e(a.outlet)
+        out.append(f'<tr><td>{outlet}</td><td class="nowrap">{_e(a.published or "unknown")}</td>'
+                   f"<td>{_e(c.claimant or '(own voice)')}</td><td>{_e(format_figure(c))}</td>"
+                   f'<td class="quote">{highlighted_sentence(c)}</td>'
+                   f'<td class="where">{_e(where(c, a))}</td></tr>')
+    out.append("</tbody></table></section>")
+    return out
+
+
+def _safe_url(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def _table(headers: list[str], rows: list[list[object]]) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def claim_review(result: Result) -> list[dict[str, Any]]:
+    """ClaimReview-style JSON-LD (schema.org), one object per flagged fact.
+
+    The rating is the verdict as ``alternateName``; each claim's article is an ``appearance``.
+    """
+    claims = result.claim_map()
+    arts = result.article_map()
+    out = []
+    for f in result.facts:
+        if f.verdict not in FLAGGED:
+            continue
+        appearances = []
+        for cid in f.claim_ids:
+            c = claims[cid]
+            a = arts[c.article_id]
+            item: dict[str, Any] = {"@type": "CreativeWork", "publisher": {"@type": "Organization",
+                                                                         "name": a.outlet},
+                                    "text": c.sentence}
+            if a.url:
+                item["url"] = a.url
+            if a.published:
+                item["datePublished"] = a.published.isoformat()
+            appearances.append(item)
+        out.append({
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "identifier": f.id,
+            "claimReviewed": f.summary,
+            "reviewBody": "; ".join(f.why),
+            "reviewRating": {"@type": "Rating", "alternateName": f.verdict},
+            "itemReviewed": {"@type": "Claim", "appearance": appearances},
+            "author": {"@type": "Organization", "name": "factcheck (automated)"},
+        })
+    return out
+
+
+def claim_review_jsonld(result: Result) -> str:
+    """The ClaimReview JSON-LD as text, safe to embed in a ``<script>`` element."""
+    text = json.dumps(claim_review(result), ensure_ascii=False, indent=2)
+    # "<", ">" and "&" as JSON escapes, so no "</script>" inside a quote can end the element.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+
+
+def to_html(result: Result, *, jsonld: bool = False) -> str:
+    """The whole report as one self-contained HTML page.
+
+    Args:
+        result: a pipeline result.
+        jsonld: embed ClaimReview-style JSON-LD (an inert ``application/ld+json`` block).
+    """
+    facts = result.facts
+    counts = {v: sum(1 for f in facts if f.verdict == v)
+              for v in ("contradiction", "discrepancy", "agreement", "single")}
+    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           # No script may run and nothing may load from anywhere: the page is a document.
+           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+           "style-src 'unsafe-inline'\">",
+           "<title>factcheck discrepancy report</title>", f"<style>{_CSS}</style>"]
+    if jsonld:
+        out.append(f'<script type="application/ld+json">{claim_review_jsonld(result)}</script>')
+    out.append("</head><body>")
+    out.append("<h1>factcheck discrepancy report</h1>")
+    out.append(f'<p class="summary">{len(result.articles)} articles read, {len(result.skipped)} skipped; '
+               f"{len(result.claims)} claims in {len(facts)} facts: "
+               f'<span class="badge contradiction">{counts["contradiction"]} contradictions</span>'
+               f'<span class="badge discrepancy">{counts["discrepancy"]} discrepancies</span>'
+               f'<span class="badge agreement">{counts["agreement"]} agreements</span>'
+               f'<span class="badge single">{counts["single"]} single</span></p>')
+    out.append(f'<p class="muted">Vague quantities are read with the <b>{_e(result.policy.name)}</b> '
+               f"policy: {_e(result.policy.description)} Embedding model: <code>{_e(result.model)}</code>. "
+               "A <i>contradiction</i> means the figures cannot all be true (their intervals are "
+               "disjoint); a <i>discrepancy</i> means they differ but could all be true.</p>")
+    out.append("<h2>Flagged facts</h2>")
+    flagged = [f for f in facts if f.verdict in FLAGGED]
+    if not flagged:
+        out.append("<p>No fact has differing figures.</p>")
+    for f in flagged:
+        out.extend(_fact_section(f, result))
+    agreements = [f for f in facts if f.verdict == "agreement"]
+    out.append("<h2>Agreements</h2>")
+    if agreements:
+        claims = result.claim_map()
+        arts = result.article_map()
+        rows = []
+        for f in agreements:
+            cs = [claims[c] for c in f.claim_ids]
+            rows.append([f.id, f.kind, f.subject, format_figure(cs[0]),
+                         ", ".join(sorted({arts[c.article_id].outlet for c in cs})), len(cs)])
+        out.append(_table(["fact", "kind", "subject", "figure", "outlets", "claims"], rows))
+    else:
+        out.append("<p>No two claims agree.</p>")
+    out.append("<h2>Articles</h2>")
+    per_article = {a.id: 0 for a in result.articles}
+    for c in result.claims:
+        per_article[c.article_id] += 1
+    out.append(_table(["article", "outlet", "published", "claims", "text from", "encoding", "copy of", "path"],
+                      [[a.id, a.outlet, a.published or "unknown", per_article[a.id], a.text_source,
+                        a.encoding, a.duplicate_of or "", a.path] for a in result.articles]))
+    if result.skipped:
+        out.append("<h2>Skipped inputs</h2>")
+        out.append(_table(["path", "reason"], [[s.path, s.reason] for s in result.skipped]))
+    out.append(f'<p class="muted">{counts["single"]} single claims are in the JSON report '
+               "(<code>facts[]</code> with verdict <code>single</code>).</p>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
