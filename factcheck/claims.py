@@ -303,8 +303,12 @@ def _kind_from_frame(anchor, kind, pred):
         k = lx.KIND_NOUNS.get(head.lemma_.lower())
         if k in lx.CASUALTY_KINDS or k == "crowd size":
             return k, _predicate(head) or head
+    if prep.lower_ == "at" and head.dep_ == "acl" and _toll_of(head.head) is not None:
+        k = _kind_from_verb(head)  # "the number of firefighters killed at three": "at" hangs on "killed"
+        if k:
+            return k, head
     if prep.lower_ == "at" and head.pos_ in ("VERB", "AUX"):
-        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is not None:
             lemma = obj.lemma_.lower()
             whom = _of_object(obj)
@@ -313,14 +317,22 @@ def _kind_from_frame(anchor, kind, pred):
                 for c in whom.children:
                     if c.dep_ in ("acl", "relcl", "amod") and (k := _kind_from_verb(c)):
                         return k, head
-                if lx.KIND_NOUNS.get(whom.lemma_.lower()) in lx.CASUALTY_KINDS:
-                    return lx.KIND_NOUNS[whom.lemma_.lower()], head  # "the number of deaths at 40"
+                whom_kind = lx.KIND_NOUNS.get(whom.lemma_.lower()) or lx.KIND_NOUNS.get(whom.lower_)
+                if whom_kind in lx.CASUALTY_KINDS:
+                    return whom_kind, head  # "the number of deaths at 40", "the number of injured at 40"
             for m in obj.children:  # "the death toll": the modifier names the kind
                 if m.dep_ in ("compound", "amod") and m.lemma_.lower() in lx.KIND_NOUNS:
                     return lx.KIND_NOUNS[m.lemma_.lower()], head
             if lemma in lx.KIND_NOUNS and lx.KIND_NOUNS[lemma] not in lx.OBJECT_KINDS:
                 return lx.KIND_NOUNS[lemma], head
     return kind, pred
+
+
+def _toll_of(noun):
+    """The toll noun a counted noun hangs from: "the number of firefighters" -> number."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in lx.TOLL_NOUNS:
+        return noun.head.head
+    return None
 
 
 def _of_object(noun):
@@ -375,6 +387,13 @@ def _phrase(tok) -> str:
 
 def _speaker(verb, *, prior_people: list[str], prior_subject: str | None) -> str | None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.i > 0 and verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN") \
+            and verb.doc[verb.i - 1].dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj"):
+        # "..., the country's largest firefighters' union said": the parser made the
+        # speaker an apposition and the verb a conjunct
+        subj = verb.doc[verb.i - 1]
+    if subj is not None and subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        subj = verb.head  # "Ardena, which has so far said nine workers died"
     if subj is None:
         for anc in list(verb.ancestors)[:2]:  # "the agency quoted a police source as saying ..."
             if anc.lemma_.lower() == "quote":
@@ -438,6 +457,8 @@ def _claimant(sent, anchor, figure_tokens: set[int], *, prior_people: list[str],
                 return _phrase(pobj)  # "a turnout of 40,000 was reported by the organisers"
         if child.dep_ in ("nsubj", "nsubjpass", "agent", "csubj"):
             continue  # the figure is what the verb is about, not what it reports
+        if child.dep_ == "dobj" and node.lemma_.lower() in lx.NON_SPEECH_OBJECT_VERBS:
+            continue  # "a disaster that has claimed 23 lives", "posted three videos"
         if node.lemma_.lower() in lx.ATTRIBUTION_VERBS and node.pos_ in ("VERB", "AUX"):
             who = _speaker(node, prior_people=prior_people, prior_subject=prior_subject)
             if who:
@@ -461,8 +482,8 @@ def _claimant(sent, anchor, figure_tokens: set[int], *, prior_people: list[str],
 def _subject_of(noun, modifiers: Iterable) -> tuple[str, str]:
     lemma = noun.lemma_.lower()
     mods = {m.lower_ for m in modifiers}
-    if lx.KIND_NOUNS.get(lemma) in lx.CASUALTY_KINDS and lemma not in lx.SUBJECTS:
-        return "people", "people"
+    if (lx.KIND_NOUNS.get(lemma) in lx.CASUALTY_KINDS or lemma == "life") and lemma not in lx.SUBJECTS:
+        return "people", "people"  # "no deaths", "23 lives": the dead are people
     if lemma in lx.SUBJECTS:
         label, group = lx.SUBJECTS[lemma]
         if lemma == "officer" and mods & lx.MILITARY_MODIFIERS:
@@ -565,6 +586,8 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
         noun_lemma = noun.lemma_.lower() if noun is not None else ""
         if kind is None and noun is not None:
             kind = lx.KIND_NOUNS.get(noun_lemma)
+            if noun_lemma == "life" and pred is not None and pred.lemma_.lower() in lx.LIFE_VERBS:
+                kind = "killed"  # "a disaster that has claimed 23 lives"
             if kind in lx.OBJECT_KINDS and (pred is None or lx.KIND_VERBS.get(pred.lemma_.lower()) not in
                                             (None, *lx.OBJECT_KINDS) or pred.lemma_.lower() not in lx.KIND_VERBS):
                 kind = None  # "one of the grenades failed to explode" is not a weapon used
@@ -617,6 +640,10 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
             if _is_denied(pred):
                 continue
         # subject
+        if noun is None and num.dep_ == "pobj" and num.head.lower_ == "at" and num.head.head.dep_ == "acl" \
+                and _toll_of(num.head.head.head) is not None and num.head.head.head.lemma_.lower() in lx.SUBJECTS:
+            noun = num.head.head.head  # "the number of firefighters killed at three"
+            noun_lemma = noun.lemma_.lower()
         if noun is None and num.dep_ == "pobj" and num.head.lower_ == "at":
             obj = next((c for c in num.head.head.children if c.dep_ == "dobj"), None)
             whom = _of_object(obj) if obj is not None and obj.lemma_.lower() in lx.TOLL_NOUNS else None

@@ -53,9 +53,9 @@ class ClusterConfig:
     threshold: float = 0.42        # complete-linkage cut: allowed pairs sit below it, forbidden far above
     sentence_weight: float = 0.5   # weight of sentences vs ledes when proposing neighbours
     event_similarity: float = 0.65        # ledes this alike tell of one event
-    min_context_similarity: float = 0.3   # below this, never one event; between, names must be shared
+    min_context_similarity: float = 0.25  # below this, never one event; between, names must be shared
     shared_names: int = 2                 # proper names two contexts must share to be one event
-    measure_min_similarity: float = 0.6   # measures (durations, distances...) group only when said alike
+    measure_min_similarity: float = 0.5   # measures (durations, distances...) group only when said alike
     scope_min_similarity: float = 0.6     # "people" meets a named group only when said alike
     date_min_similarity: float = 0.45     # dates of an event are compared when their sentences are alike
     window_days: int = DEFAULT_WINDOW_DAYS
@@ -229,8 +229,8 @@ class _Pairs:
             return _FAR
         if ca.kind in MEASURE_KINDS and ssim < cfg.measure_min_similarity:
             return _FAR
-        if crosses_scope and ssim < cfg.scope_min_similarity:
-            return _FAR
+        if crosses_scope and ssim < cfg.scope_min_similarity and "heading" not in (ca.role, cb.role):
+            return _FAR  # a headline's bare "3,000 evacuated" names no group: it may be the residents
         return 0.3 * (1.0 - max(ssim, 0.0)) + 0.1 * (1.0 - max(asim, 0.0))
 
 

@@ -24,7 +24,7 @@ CUMULATIVE_KINDS = {"killed", "injured", "casualties", "arrested", "missing", "k
 # Qualifiers that state one figure exactly.
 EXACT_QUALIFIERS = ("exact", "implicit", "zero")
 # Relative tolerance for measured quantities: "80 kilometers" vs "50 miles" (80.47 km).
-MEASURE_TOLERANCE = 0.03
+MEASURE_TOLERANCE = 0.05
 
 
 def interval(claim: Claim) -> tuple[float, float]:
@@ -54,7 +54,13 @@ def _contains(claim: Claim, value: float) -> bool:
 
 
 def same_figure(a: Claim, b: Claim) -> bool:
-    """True when two claims state the same interval (agreement)."""
+    """True when two claims state the same figure (agreement).
+
+    Counts must state the same interval. Measures agree when they meet within the
+    rounding tolerance: "12 kilometres", "11 km" and "seven miles" are one distance.
+    """
+    if a.unit is not None and a.unit == b.unit and not a.vague and not b.vague:
+        return not disjoint(a, b)
     return interval(a) == interval(b) and a.alternatives == b.alternatives
 
 
@@ -80,9 +86,11 @@ def is_update(claims: Sequence[Claim]) -> bool:
                     return False
                 continue
             early, late = (a, b) if a.as_of < b.as_of else (b, a)
-            if interval(late)[0] < interval(early)[0]:
+            (elo, ehi), (llo, _) = interval(early), interval(late)
+            if llo < elo:
                 return False  # a toll that falls is a revision, not an update
-            moved = True
+            # moved: the later figure is above the earlier one's range, or above an open bound
+            moved = moved or llo > ehi or (math.isinf(ehi) and llo > elo)
     return moved
 
 
@@ -128,12 +136,57 @@ def _norm_claimant(name: str | None) -> str | None:
     return re.sub(r"^(?:the|a|an)\s+", "", name)
 
 
+# Words that name a role or a kind of body, not which one: "a ministry spokesman".
+_GENERIC_SOURCE_WORDS = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources",
+    "government", "authorities", "authority", "police", "ministry", "department", "office",
+    "agency", "country", "national", "local", "state", "media", "reports", "largest", "senior",
+    "citing", "statement", "communique", "minister", "director", "chief", "according",
+}
+
+
 def source_key(claim: Claim, wire_of: dict[str, str]) -> str:
     """Who a figure really comes from: its claimant, else the outlet (or its wire story)."""
     who = _norm_claimant(claim.claimant)
     if who:
         return f"claimant:{who}"
     return f"outlet:{wire_of.get(claim.article_id, claim.article_id)}"
+
+
+def _source_words(key: str) -> set[str]:
+    if not key.startswith("claimant:"):
+        return set()
+    return {w for w in re.findall(r"[a-z]+", key[9:]) if len(w) >= 5 and w not in _GENERIC_SOURCE_WORDS}
+
+
+def count_sources(claims: Sequence[Claim], wire_of: dict[str, str]) -> int:
+    """Independent sources behind a fact's claims.
+
+    A wire story carried by several outlets is one source; one claimant relayed by
+    several outlets is one source, and claimants that share a distinctive word
+    ("directorate spokesman" and "Civil Protection Directorate") are taken as one; an
+    outlet's own-voice figure that its article also attributes is that claimant's.
+    """
+    keys = [source_key(c, wire_of) for c in claims]
+    for i, c in enumerate(claims):  # a headline's bare figure restates its body's attributed one
+        if keys[i].startswith("outlet:"):
+            for j, d in enumerate(claims):
+                if d.article_id == c.article_id and keys[j].startswith("claimant:") and same_figure(c, d):
+                    keys[i] = keys[j]
+                    break
+    parent = {k: k for k in keys}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    distinct = sorted(set(keys))
+    for i, a in enumerate(distinct):
+        for b in distinct[i + 1:]:
+            if _source_words(a) & _source_words(b):
+                parent[root(b)] = root(a)
+    return len({root(k) for k in keys})
 
 
 def reasons(claims: Sequence[Claim], articles: dict[str, Article], *,
@@ -191,6 +244,12 @@ def reconcile(claims: Sequence[Claim]) -> dict[str, float | None]:
         best = statistics.median((c.low + (c.high if c.high is not None else c.low)) / 2 for c in claims)
     return {"acled": lows[0], "ucdp_low": lows[0], "ucdp_best": best, "ucdp_high": tops[-1],
             "ibc_min": lows[0], "ibc_max": tops[-1]}
+
+
+def latest(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims as of the latest date: what an update's running toll now stands at."""
+    last = max(c.as_of for c in claims if c.as_of is not None)
+    return [c for c in claims if c.as_of == last]
 
 
 def timeline(claims: Sequence[Claim], articles: dict[str, Article]) -> tuple[tuple[str, str, str], ...]:
@@ -265,9 +324,9 @@ def compare(groups: list[list[int]], claims: list[Claim], articles: dict[str, Ar
             summary=summarise(members, articles),
             why=reasons(members, articles, wire_of=wire_of),
             severity=VERDICT_SEVERITY[v],
-            sources=len({source_key(c, wire_of) for c in members}),
+            sources=count_sources(members, wire_of),
             outlets=tuple(sorted({articles[c.article_id].outlet for c in members})),
-            reconciled=reconcile(members),
+            reconciled=reconcile(latest(members) if v == "update" else members),
             timeline=timeline(members, articles),
         ))
     return facts

@@ -253,6 +253,12 @@ REPORT_NOUNS = {"report", "sign", "word", "evidence", "indication", "confirmatio
 # Verbs that make a zero of a casualty noun: "fatalities were avoided".
 ZERO_VERBS = {"avoid", "prevent", "avert"}
 
+# Attribution verbs that, with the figure as their object, act rather than report:
+# "the blast claimed 23 lives", "he posted three videos".
+NON_SPEECH_OBJECT_VERBS = {"claim", "post", "publish", "add", "tweet", "write", "put"}
+# "claimed 23 lives", "took 40 lives", "cost 12 lives": lives lost are deaths.
+LIFE_VERBS = {"claim", "take", "cost", "lose", "end"}
+
 # Verbs that attribute a statement to a source: "officials say".
 ATTRIBUTION_VERBS = {
     "say", "report", "announce", "tell", "claim", "state", "confirm", "tweet",

@@ -84,7 +84,10 @@ def dated(low, high, as_of, *, article="a", start=0, claimant=None, kind="killed
 @pytest.mark.parametrize("figures, expected", [
     # a toll rising over days is an update, not a contradiction
     ([(12, 12, date(2021, 3, 1)), (17, 17, date(2021, 3, 2)), (23, 23, date(2021, 3, 3))], "update"),
-    ([(12, 12, date(2021, 3, 1)), (12, None, date(2021, 3, 2))], "update"),
+    ([(12, 12, date(2021, 3, 1)), (15, None, date(2021, 3, 2))], "update"),
+    # the same figure restated as a bound has not moved: no update
+    ([(12, 12, date(2021, 3, 1)), (12, None, date(2021, 3, 2))], "discrepancy"),
+    ([(1800, 2200, date(2021, 3, 1)), (2000, 2000, date(2021, 3, 2))], "discrepancy"),
     # a toll that falls later is not an update
     ([(17, 17, date(2021, 3, 1)), (12, 12, date(2021, 3, 2))], "contradiction"),
     # two reports of one day that conflict stay a contradiction whatever came later
