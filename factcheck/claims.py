@@ -738,6 +738,11 @@ def _date_event(span) -> tuple[str, object] | None:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in lx.SPAN_PREPS:
         return None  # "arrested since Friday" bounds a period, it does not date an event
+    for t in span:  # "in July 2017 when he launched grenades": the parser may hang the when-clause on the date
+        for c in t.children:
+            if c.dep_ in ("relcl", "advcl") and c.lemma_.lower() in lx.EVENT_VERBS \
+                    and any(g.lower_ == "when" for g in c.children) and not _is_hypothetical(c):
+                return c.lemma_.lower(), c
     tok = root.head if root.dep_ == "pobj" else root
     if tok.dep_ not in ("prep", "npadvmod", "tmod", "advmod", "nmod", "appos") and tok is root:
         return None
@@ -748,6 +753,11 @@ def _date_event(span) -> tuple[str, object] | None:
     if attach.pos_ in ("NOUN", "PROPN") and lemma not in lx.EVENT_NOUNS and attach.dep_ == "pobj" \
             and attach.head.head.lemma_.lower() in lx.EVENT_NOUNS:
         attach = attach.head.head  # "the protest in the capital on Saturday"
+        lemma = attach.lemma_.lower()
+    if attach.pos_ in ("NOUN", "PROPN") and lemma not in lx.EVENT_NOUNS and attach.dep_ == "pobj" \
+            and attach.head.dep_ == "prep" and attach.head.head.pos_ == "VERB" \
+            and attach.head.head.lemma_.lower() in lx.EVENT_VERBS:
+        attach = attach.head.head  # "throw grenades at government buildings on 27 June"
         lemma = attach.lemma_.lower()
     if attach.pos_ in ("NOUN", "PROPN"):
         return (lemma, attach) if lemma in lx.EVENT_NOUNS else None

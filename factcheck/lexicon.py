@@ -234,6 +234,7 @@ EVENT_VERBS = {
     "detain", "capture", "kidnap", "abduct", "massacre", "ambush", "invade", "seize", "hijack",
     "collapse", "crash", "assassinate", "execute", "die", "injure", "wound", "evacuate",
     "flee", "march", "protest", "rally", "hurt", "throw", "detonate", "behead", "murder",
+    "drop", "lob", "hurl",  # weapons: "dropped several grenades in July 2017"
 }
 
 # Verbs that date whatever their subject names: "the protests began on 17 October",

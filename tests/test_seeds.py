@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 
-FLAGGED = ("contradiction", "discrepancy")
+FLAGGED = ("contradiction", "discrepancy", "update")
 
 # (article id prefix, figure surface, words from its sentence): the user's known contradictions.
 KNOWN = {
@@ -23,6 +23,18 @@ KNOWN = {
         ("004", "at least 59", "local health authorities"),
         ("004", "At least 50", "11 arrested"),
     ],
+}
+# Further differences a careful fact-checker flags on the seeds (issue 4), with the verdict and a why code.
+FLAGGED_TOO = {
+    "date of the 2017 helicopter attack: 27 June vs July 2017": (
+        [("003", "27 June", "throw grenades"), ("002", "July 2017", "rose to notoriety"),
+         ("001", "July 2017", "became publicly known")], {"contradiction"}, "different claimants"),
+    "police officers wounded in the El Junquito raid": (
+        [("001", "five", "seriously wounded"), ("002", "five", "five injured"),
+         ("002", "as many as 10", "injured as many as 10")], {"discrepancy"}, "vague vs exact"),
+    "grenades in the 2017 helicopter attack: four vs several": (
+        [("000", "four", "launched four grenades"), ("001", "several", "dropped several grenades"),
+         ("002", "several", "launched several grenades")], {"discrepancy"}, "vague vs exact"),
 }
 CLAIMANTS = {("004", "at least 59"): "local health authorities", ("004", "At least 50"): "RT"}
 
@@ -113,3 +125,24 @@ def test_committed_report_is_up_to_date(seed_result):
     """reports/ holds what `factcheck report seeds/` writes today."""
     md = (ROOT / "reports" / "discrepancies.md").read_text(encoding="utf-8")
     assert md == seed_result.to_markdown(), "reports/discrepancies.md is stale: run `factcheck report seeds/`"
+
+
+@pytest.mark.parametrize("name", sorted(FLAGGED_TOO))
+def test_other_differences_are_flagged_with_why(seed_result, name):
+    specs, verdicts, why = FLAGGED_TOO[name]
+    claims = [find(seed_result, *spec) for spec in specs]
+    facts = {fact_of(seed_result, c).id for c in claims}
+    assert len(facts) == 1, f"{name}: claims split over facts {sorted(facts)}"
+    fact = fact_of(seed_result, claims[0])
+    assert fact.verdict in verdicts, fact.summary
+    assert any(w.startswith(why) for w in fact.why), fact.why
+
+
+def test_every_flagged_fact_on_the_seeds_is_expected(seed_result):
+    """Precision: nothing is flagged beyond the known differences."""
+    expected = [find(seed_result, *specs[0]) for specs in
+                [KNOWN[k] for k in KNOWN] + [v[0] for v in FLAGGED_TOO.values()]]
+    expected_ids = {fact_of(seed_result, c).id for c in expected}
+    expected_ids.add(fact_of(seed_result, find(seed_result, "001", "at least five", "members of the group died")).id)
+    flagged = {f.id: f.summary for f in seed_result.facts if f.verdict in ("contradiction", "discrepancy", "update")}
+    assert set(flagged) <= expected_ids, {k: v for k, v in flagged.items() if k not in expected_ids}
