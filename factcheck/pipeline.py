@@ -47,10 +47,18 @@ class Result:
     syndication: tuple[tuple[str, ...], ...] = ()
 
     def article_map(self) -> dict[str, Article]:
-        return {a.id: a for a in self.articles}
+        """Article id -> Article, built once (the renderers ask for it per fact)."""
+        return self._memo("_article_map", lambda: {a.id: a for a in self.articles})
 
     def claim_map(self) -> dict[str, Claim]:
-        return {c.id: c for c in self.claims}
+        """Claim id -> Claim, built once (the renderers ask for it per fact)."""
+        return self._memo("_claim_map", lambda: {c.id: c for c in self.claims})
+
+    def _memo(self, name: str, build):
+        # a frozen record: the memo goes straight into the instance dict, outside the fields
+        if name not in self.__dict__:
+            object.__setattr__(self, name, build())
+        return self.__dict__[name]
 
     def to_markdown(self) -> str:
         """The Markdown discrepancy report."""
