@@ -857,35 +857,73 @@ def extract_claims(article: Article, *, nlp, policy: VaguePolicy | None = None) 
 
 def extract_many(articles: list[Article], *, nlp, policy: VaguePolicy | None = None,
                  batch_size: int = 64) -> Iterator[list[Claim]]:
-    """Extract claims from articles, parsing their blocks in batches with ``nlp.pipe``.
+    """Extract claims from articles, parsing all their blocks as one stream with ``nlp.pipe``.
+
+    Blocks of consecutive articles share parser batches, so many short articles parse
+    as fast as a few long ones. Articles are segmented lazily, one at a time.
 
     Yields:
         One list of claims per article, in the order given, sorted by offset.
     """
     policy = policy or get_policy("conservative")
-    for article in articles:
-        blocks = segment(article)
-        texts = [_parse_text(article.text, b) for b in blocks]
-        claims: list[Claim] = []
-        prior_people: list[str] = []
-        prior_subject: str | None = None
-        antecedent: tuple[str, str] | None = None
-        for block, doc in zip(blocks, nlp.pipe(texts, batch_size=batch_size)):
-            for sent in doc.sents:
-                found = _sentence_claims(sent, block.start, article, block, policy,
-                                         prior_people, prior_subject, antecedent)
-                claims.extend(found)
-                human = [c for c in found if c.subject_group in _HUMAN_GROUPS and c.subject != "people"]
-                antecedent = (human[-1].subject, human[-1].subject_group) if human else None
-                prior_people.extend(e.text for e in sent.ents if e.label_ == "PERSON")
-                subj = next((t for t in sent if t.dep_ == "nsubj" and t.head == sent.root), None)
-                prior_subject = (_phrase(subj) if subj is not None and subj.tag_ in ("NNS", "NNPS", "NNP")
-                                 else None)
-        claims.sort(key=lambda c: (c.start, c.end))
+    segmented: list[tuple[Article, list[Block]]] = []
+
+    def stream():
+        for article in articles:
+            blocks = segment(article)
+            segmented.append((article, blocks))
+            for block in blocks:
+                yield _parse_text(article.text, block), block
+
+    docs = nlp.pipe(stream(), batch_size=batch_size, as_tuples=True)
+    done = 0
+    state: _ArticleState | None = None
+    for doc, block in docs:
+        while state is None or state.remaining == 0:
+            if state is not None:
+                yield state.finish()
+                done += 1
+            article, blocks = segmented[done]
+            state = _ArticleState(article, len(blocks))
+        state.add(doc, block, policy)
+    if state is not None and state.remaining == 0:
+        yield state.finish()
+        done += 1
+    while done < len(articles):  # trailing articles with no text blocks at all
+        yield []
+        done += 1
+
+
+class _ArticleState:
+    """What extraction remembers across one article's blocks: people named, the last subject."""
+
+    def __init__(self, article: Article, blocks: int) -> None:
+        self.article = article
+        self.remaining = blocks
+        self.claims: list[Claim] = []
+        self.prior_people: list[str] = []
+        self.prior_subject: str | None = None
+        self.antecedent: tuple[str, str] | None = None
+
+    def add(self, doc, block: Block, policy: VaguePolicy) -> None:
+        self.remaining -= 1
+        for sent in doc.sents:
+            found = _sentence_claims(sent, block.start, self.article, block, policy,
+                                     self.prior_people, self.prior_subject, self.antecedent)
+            self.claims.extend(found)
+            human = [c for c in found if c.subject_group in _HUMAN_GROUPS and c.subject != "people"]
+            self.antecedent = (human[-1].subject, human[-1].subject_group) if human else None
+            self.prior_people.extend(e.text for e in sent.ents if e.label_ == "PERSON")
+            subj = next((t for t in sent if t.dep_ == "nsubj" and t.head == sent.root), None)
+            self.prior_subject = (_phrase(subj) if subj is not None and subj.tag_ in ("NNS", "NNPS", "NNP")
+                                  else None)
+
+    def finish(self) -> list[Claim]:
+        claims = sorted(self.claims, key=lambda c: (c.start, c.end))
         # one claim per span: the implicit pass and a figure can meet on the same words
         unique: list[Claim] = []
         for c in claims:
             if unique and unique[-1].start == c.start and unique[-1].end == c.end:
                 continue
             unique.append(c)
-        yield unique
+        return unique

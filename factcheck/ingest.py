@@ -44,6 +44,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 SHINGLE_WORDS = 5
 SKETCH_SIZE = 128
 NEAR_DUPLICATE = 0.7
+MAX_BUCKET = 32  # a 5-gram in more articles than this is boilerplate, not a sign of copying
 
 # A leading metadata line as scraped pages carry it: " date 2017-06-27 TOPSHOT - ..."
 _DATE_LINE = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*")
@@ -425,7 +426,10 @@ def mark_near_duplicates(articles: list[Article], *, threshold: float = NEAR_DUP
     for i, s in enumerate(sketches):
         shared: dict[int, int] = {}
         for h in s:
-            for j in index[h]:
+            bucket = index[h]
+            if len(bucket) > MAX_BUCKET:
+                continue  # boilerplate shared by many articles proposes no pair (keeps this linear)
+            for j in bucket:
                 if j > i:
                     shared[j] = shared.get(j, 0) + 1
         for j, n in sorted(shared.items()):

@@ -270,8 +270,7 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
 
     with clock("group"):
         groups = cluster_claims(claims, sentence_vecs, article_vecs, by_id, config=config)
-        lede_vecs = np.stack([article_vecs[a.id] for a in articles]) if n > 1 else None
-        wires = find_syndication(articles, lede_vecs) if lede_vecs is not None else ()
+        wires = find_syndication(articles)
     with clock("compare"):
         facts = compare(groups, claims, by_id, syndication=wires)
     return Result(tuple(articles), tuple(skipped), tuple(claims), tuple(facts), vague, embedder.name,
