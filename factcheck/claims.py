@@ -243,6 +243,8 @@ def _predicate(anchor):
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod", "agent", "dative"):
             return head if head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") else None
         if tok.dep_ == "pobj":
+            if head.lower_ in lx.SITUATION_PREPS:
+                return None  # "died, with 59 people still in hospital": a state of its own
             tok = head  # the preposition; its head is the verb or noun it attaches to
             continue
         if tok.dep_ == "prep" and tok.lower_ in ("including", "among") and head.pos_ in ("NOUN", "PROPN"):
@@ -856,11 +858,12 @@ def extract_claims(article: Article, *, nlp, policy: VaguePolicy | None = None) 
 
 
 def extract_many(articles: list[Article], *, nlp, policy: VaguePolicy | None = None,
-                 batch_size: int = 64) -> Iterator[list[Claim]]:
+                 batch_size: int = 64, n_process: int = 1) -> Iterator[list[Claim]]:
     """Extract claims from articles, parsing all their blocks as one stream with ``nlp.pipe``.
 
     Blocks of consecutive articles share parser batches, so many short articles parse
-    as fast as a few long ones. Articles are segmented lazily, one at a time.
+    as fast as a few long ones. Articles are segmented lazily, one at a time. With
+    ``n_process`` > 1 spaCy parses in worker processes while this one extracts.
 
     Yields:
         One list of claims per article, in the order given, sorted by offset.
@@ -875,7 +878,7 @@ def extract_many(articles: list[Article], *, nlp, policy: VaguePolicy | None = N
             for block in blocks:
                 yield _parse_text(article.text, block), block
 
-    docs = nlp.pipe(stream(), batch_size=batch_size, as_tuples=True)
+    docs = nlp.pipe(stream(), batch_size=batch_size, as_tuples=True, n_process=n_process)
     done = 0
     state: _ArticleState | None = None
     for doc, block in docs:

@@ -20,6 +20,7 @@ from .records import Article, Claim, Fact
 VERDICT_SEVERITY = {"contradiction": 4, "discrepancy": 3, "update": 2, "agreement": 1, "single": 0}
 FLAGGED = ("contradiction", "discrepancy", "update")
 # Counts that only grow as an event unfolds: a later, higher figure is an update.
+OBJECT_KINDS = {"weapons used", "shots fired"}
 CUMULATIVE_KINDS = {"killed", "injured", "casualties", "arrested", "missing", "kidnapped", "displaced"}
 # Qualifiers that state one figure exactly.
 EXACT_QUALIFIERS = ("exact", "implicit", "zero")
@@ -271,7 +272,12 @@ def _event_label(claims: Sequence[Claim], articles: dict[str, Article]) -> str:
 def summarise(claims: Sequence[Claim], articles: dict[str, Article]) -> str:
     """One line in plain English: "Police officers killed (reported 2018-01-15): 2 (BBC) vs at least 1 (...)"."""
     first = claims[0]
-    what = f"{first.subject} {first.kind}" if first.kind != "date" else f"date of {first.subject}"
+    if first.kind == "date":
+        what = f"date of the event ({', '.join(sorted({c.subject for c in claims}))})"
+    elif first.subject_group == "other" and first.kind in OBJECT_KINDS and not first.subject.endswith("s"):
+        what = f"{first.subject}s {first.kind.split()[-1]}"  # "grenades used", "shots fired"
+    else:
+        what = f"{first.subject} {first.kind}"
     head = f"{what[:1].upper()}{what[1:]} ({_event_label(claims, articles)})"
     parts: dict[str, list[str]] = {}
     for c in sorted(claims, key=lambda c: (c.as_of or date.min, c.article_id, c.start)):

@@ -260,6 +260,10 @@ NON_SPEECH_OBJECT_VERBS = {"claim", "post", "publish", "add", "tweet", "write", 
 # "claimed 23 lives", "took 40 lives", "cost 12 lives": lives lost are deaths.
 LIFE_VERBS = {"claim", "take", "cost", "lose", "end"}
 
+# Prepositions that open a situation of their own, not a role in the verb's event:
+# "twelve died, with 59 people still in hospital".
+SITUATION_PREPS = {"with", "without", "besides"}
+
 # Verbs that attribute a statement to a source: "officials say".
 ATTRIBUTION_VERBS = {
     "say", "report", "announce", "tell", "claim", "state", "confirm", "tweet",

@@ -8,6 +8,7 @@ An optional ``timings`` dict receives the wall time of each stage.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 LEDE_CHARS = 600
+# Parse in two worker processes from this many articles on; below it, starting them costs more.
+PARALLEL_FROM = 100
+PARSE_PROCESSES = 2
 
 
 @dataclass(frozen=True)
@@ -220,7 +224,9 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
                 nlp = load_nlp()
         timed = _TimedNLP(nlp, clock)
         t0 = perf_counter()
-        for i, claims_i in zip(todo, extract_many([articles[i] for i in todo], nlp=timed, policy=vague)):
+        workers = PARSE_PROCESSES if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) >= PARSE_PROCESSES else 1
+        for i, claims_i in zip(todo, extract_many([articles[i] for i in todo], nlp=timed, policy=vague,
+                                                  n_process=workers)):
             found[i] = claims_i
             if keys[i] is not None:
                 t1 = perf_counter()
