@@ -470,11 +470,14 @@ def _claimant(sent, anchor, figure_tokens: set[int], *, prior_people: list[str],
     cands = [root, *[c for c in root.children if c.dep_ in ("parataxis", "advcl", "ccomp", "conj")]]
     for verb in cands:
         if verb.lemma_.lower() in lx.ATTRIBUTION_VERBS and verb.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.i in figure_tokens:
+            subjs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            free = [c for c in subjs if not any(t.i in figure_tokens for t in c.subtree)]
+            if subjs and not free:
                 continue
-            if subj is not None and any(t.i in figure_tokens for t in subj.subtree):
-                continue
+            if len(subjs) > 1 and free:
+                # "Perez, who ... dropped several grenades – the government said – ...": the parser
+                # gave "said" two subjects; the one outside the figure's clause is the speaker
+                return _phrase(free[-1])
             who = _speaker(verb, prior_people=prior_people, prior_subject=prior_subject)
             if who:
                 return who

@@ -210,7 +210,7 @@ def reasons(claims: Sequence[Claim], articles: dict[str, Article], *,
     if len(claimants) > 1:
         why.append("different claimants: " + "; ".join(sorted(claimants)))
     subjects = sorted({c.subject for c in claims})
-    if len(subjects) > 1:
+    if len(subjects) > 1 and claims[0].kind != "date":  # a date's subject is just the event's wording
         why.append("different scope: " + " vs ".join(subjects))
     loose = [c for c in claims if c.vague or c.high is None or c.qualifier not in EXACT_QUALIFIERS]
     if loose and len(loose) < len(claims):
