@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from .records import Article, Claim
+from .records import Article, Claim, FactcheckError
 
 CACHE_ENV = "FACTCHECK_CACHE"
 # Bump when the layout of the cache files changes.
@@ -180,6 +180,7 @@ class Cache:
         self.root = Path(root) if root is not None else default_dir()
         self.hits = 0
         self.misses = 0
+        self.write_error: str | None = None  # the first write that failed, for the caller to report
 
     @property
     def _base(self) -> Path:
@@ -198,8 +199,13 @@ class Cache:
         return self._base / space / key[:2] / f"{key}{suffix}"
 
     def _write(self, path: Path, data: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        # The cache is best effort: a folder that cannot be written costs speed, never the run.
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        except OSError as exc:
+            self.write_error = f"{self._base}: cannot write the cache ({exc.strerror or exc})"
+            return
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -240,9 +246,16 @@ class Cache:
         self._write(self._path("vectors", key, ".npy"), buf.getvalue())
 
     def clear(self) -> None:
-        """Delete every cache entry (the folder itself is left in place)."""
+        """Delete every cache entry (the folder itself is left in place).
+
+        Raises:
+            FactcheckError: naming the folder when it cannot be emptied.
+        """
         if self._base.exists():
-            shutil.rmtree(self._base)
+            try:
+                shutil.rmtree(self._base)
+            except OSError as exc:
+                raise FactcheckError(f"{self._base}: cannot clear the cache ({exc.strerror or exc})") from None
 
 
 __all__ = ["CACHE_ENV", "Cache", "code_version", "default_dir", "embedder_identity", "installed_nlp_identity",

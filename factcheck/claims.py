@@ -47,8 +47,7 @@ _FUTURE = re.compile(r"\b(?:will|would|scheduled|set to|set for|due|planned|expe
 
 _ROLE_KIND = {"m": "distance", "s": "duration", "kg": "weight", "m2": "area", "%": "percent"}
 _DROP_ROLES = {"time", "year", "name", "conversion", "ordinal"}
-_HUMAN_GROUPS = {"security forces", "civilians", "rescue workers", "protesters", "attackers", "journalists",
-                 "people", "officials", "prisoners", "supporters"}
+_HUMAN_GROUPS = lx.HUMAN_GROUPS
 
 
 @dataclass(frozen=True, slots=True)

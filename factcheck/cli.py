@@ -157,15 +157,21 @@ def report(
     from .cache import Cache
 
     if clear_cache:
-        Cache().clear()
+        try:
+            Cache().clear()
+        except FactcheckError as exc:
+            _fail(str(exc))
     chosen = set(formats or [])
     if not formats:
         chosen = {Format.md, Format.json}
         chosen |= {Format.html} if html_out else set()
         chosen |= {Format.csv} if tables_dir else set()
     columns = _columns(text_column, outlet_column, published_column, url_column, id_column)
+    cache = None if no_cache else Cache()
     result = _check(paths, quiet=quiet, policy=policy, model=model, strict=strict, max_bytes=max_bytes,
-                    columns=columns, cache=None if no_cache else Cache())
+                    columns=columns, cache=cache)
+    if cache is not None and cache.write_error:
+        typer.echo(f"factcheck: warning: {cache.write_error}; the run went on without it", err=True)
     written: list[Path] = []
     if Format.md in chosen:
         _write(out, result.to_markdown())

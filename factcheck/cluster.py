@@ -25,6 +25,7 @@ from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.neighbors import NearestNeighbors
 
+from . import lexicon as lx
 from .records import Article, Claim
 
 # How far back from publication an undated figure may describe its event.
@@ -35,14 +36,13 @@ UNGROUPED_KINDS = {"age", "other"}
 MEASURE_KINDS = {"duration", "distance", "area", "weight", "money", "percent", "measure"}
 # Subjects that name everyone: "59 people" may be the same count as "59 protesters".
 GENERIC_SUBJECTS = {"people"}
-HUMAN_GROUPS = {"security forces", "civilians", "protesters", "attackers", "journalists",
-                "people", "officials", "prisoners", "supporters"}
+HUMAN_GROUPS = lx.HUMAN_GROUPS
 CONTEXT_CHARS = 1000  # the part of an article whose names tell what event it is about
 COARSE_DAYS = 28
 COARSE_SLACK_DAYS = 7
 RUNNING_SLACK_DAYS = 2
 # Counts that run on as an event unfolds (the same list as compare's cumulative kinds).
-RUNNING_KINDS = {"killed", "injured", "casualties", "arrested", "missing", "kidnapped", "displaced"}
+RUNNING_KINDS = lx.CASUALTY_KINDS
 _FAR = 10.0
 
 
@@ -214,8 +214,9 @@ class _Pairs:
         ok, crosses_scope = subjects_compatible(ca, cb)
         if not ok:
             return _FAR
-        ssim = float(self.sv[a] @ self.sv[b])
-        asim = float(self.av[a] @ self.av[b])
+        # rounded: an embedding computed in another batch differs in the 7th decimal
+        ssim = round(float(self.sv[a] @ self.sv[b]), 4)
+        asim = round(float(self.av[a] @ self.av[b]), 4)
         if not self.same_event(a, b, asim):
             return _FAR
         if ca.kind == "date":
@@ -249,7 +250,7 @@ def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarra
     for a in range(n):
         for d, b in zip(dist[a], nbr[a]):
             b = int(b)
-            if b <= a or d > config.candidate_distance:
+            if b <= a or round(float(d), 4) > config.candidate_distance:
                 continue
             if pairs.distance(a, b) <= config.threshold:
                 rows.append(a)

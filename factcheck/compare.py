@@ -15,15 +15,17 @@ import statistics
 from collections.abc import Sequence
 from datetime import date
 
+from .lexicon import CASUALTY_KINDS, OBJECT_KINDS
 from .records import Article, Claim, Fact
 
 VERDICT_SEVERITY = {"contradiction": 4, "discrepancy": 3, "update": 2, "agreement": 1, "single": 0}
 FLAGGED = ("contradiction", "discrepancy", "update")
 # Counts that only grow as an event unfolds: a later, higher figure is an update.
-OBJECT_KINDS = {"weapons used", "shots fired"}
-CUMULATIVE_KINDS = {"killed", "injured", "casualties", "arrested", "missing", "kidnapped", "displaced"}
+CUMULATIVE_KINDS = CASUALTY_KINDS
 # Qualifiers that state one figure exactly.
 EXACT_QUALIFIERS = ("exact", "implicit", "zero")
+# Base units that figures are converted into ("50 miles" -> m), where rounding meets rounding.
+CONVERTED_UNITS = {"m", "m2", "kg"}
 # Relative tolerance for measured quantities: "80 kilometers" vs "50 miles" (80.47 km).
 MEASURE_TOLERANCE = 0.05
 
@@ -31,7 +33,7 @@ MEASURE_TOLERANCE = 0.05
 def interval(claim: Claim) -> tuple[float, float]:
     """A claim's figure as a closed interval; an unbounded top is +inf."""
     high = math.inf if claim.high is None else claim.high
-    if claim.unit is not None:
+    if claim.unit in CONVERTED_UNITS:
         return claim.low * (1 - MEASURE_TOLERANCE), high * (1 + MEASURE_TOLERANCE)
     return claim.low, high
 
@@ -60,7 +62,7 @@ def same_figure(a: Claim, b: Claim) -> bool:
     Counts must state the same interval. Measures agree when they meet within the
     rounding tolerance: "12 kilometres", "11 km" and "seven miles" are one distance.
     """
-    if a.unit is not None and a.unit == b.unit and not a.vague and not b.vague:
+    if a.unit in CONVERTED_UNITS and a.unit == b.unit and not a.vague and not b.vague:
         return not disjoint(a, b)
     return interval(a) == interval(b) and a.alternatives == b.alternatives
 
@@ -204,10 +206,10 @@ def reasons(claims: Sequence[Claim], articles: dict[str, Article], *,
     if v in ("single", "agreement"):
         return tuple(why)
     as_of = {c.as_of for c in claims if c.as_of}
-    if len(as_of) > 1:
+    if len(as_of) > 1 and claims[0].kind in CUMULATIVE_KINDS:  # only a running toll is revised
         why.append("revision over time: the reports are dated " + ", ".join(sorted(map(str, as_of))))
     claimants = {c.claimant or f"{articles[c.article_id].outlet} (own voice)" for c in claims}
-    if len(claimants) > 1:
+    if len(claimants) > 1 and any(c.claimant for c in claims):  # outlets' own voices alone say nothing new
         why.append("different claimants: " + "; ".join(sorted(claimants)))
     subjects = sorted({c.subject for c in claims})
     if len(subjects) > 1 and claims[0].kind != "date":  # a date's subject is just the event's wording
@@ -262,7 +264,7 @@ def timeline(claims: Sequence[Claim], articles: dict[str, Article]) -> tuple[tup
 
 def _event_label(claims: Sequence[Claim], articles: dict[str, Article]) -> str:
     stated = sorted({(c.event_start, c.event_end) for c in claims if c.event_start and c.kind != "date"})
-    if stated:
+    if len(stated) == 1 and all(c.event_start for c in claims):
         lo, hi = stated[0]
         return f"event {lo}" if lo == hi else f"event {lo} to {hi}"
     dates = sorted({str(c.as_of) for c in claims if c.as_of})

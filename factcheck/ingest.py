@@ -299,12 +299,17 @@ def _is_manifest_file(path: Path, columns: Columns) -> bool:
         return True  # an unreadable sources.csv is reported when its folder is read
 
 
-def _expand(paths: list[Path], columns: Columns) -> list[Path]:
-    """Every input file under ``paths``, each once, in a fixed order (the order given does not matter)."""
+def _expand(paths: list[Path], columns: Columns, subfolders: list[Path] | None = None) -> list[Path]:
+    """Every input file under ``paths``, each once, in a fixed order (the order given does not matter).
+
+    Folders are read one level deep; their subfolders are collected in ``subfolders``.
+    """
     files: dict[str, Path] = {}
     for p in paths:
         if p.is_dir():
             for q in p.iterdir():
+                if q.is_dir() and not q.name.startswith(".") and subfolders is not None:
+                    subfolders.append(q)
                 if q.is_file() and not q.name.startswith(".") and not _is_manifest_file(q, columns):
                     files.setdefault(str(q), q)
         elif p.is_file():
@@ -458,9 +463,11 @@ def ingest(paths: list[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, stric
     Raises:
         InputError: a path does not exist, or (strict) any file or row is bad.
     """
-    files = _expand([Path(p) for p in paths], columns)
+    subfolders: list[Path] = []
+    files = _expand([Path(p) for p in paths], columns, subfolders)
     read: list[Article] = []
-    skipped: list[Skipped] = []
+    skipped: list[Skipped] = [Skipped(str(q), "a subfolder: folders are read one level deep; "
+                                      "pass it as a path to read it") for q in sorted(set(subfolders))]
     manifests: dict[Path, dict[str, _Meta]] = {}
     for item in _read_inputs(files, columns=columns, max_bytes=max_bytes, strict=strict,
                              manifests=manifests):

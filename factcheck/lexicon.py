@@ -114,6 +114,10 @@ KIND_NOUNS: dict[str, str] = {
 # Kinds that count people harmed or held; their nouns ("deaths") stand for people.
 CASUALTY_KINDS = {"killed", "injured", "casualties", "arrested", "missing", "kidnapped", "displaced"}
 
+# Groups of people; a bare "people" may be compared with any of them, other subjects may not.
+HUMAN_GROUPS = {"security forces", "civilians", "rescue workers", "protesters", "attackers", "journalists",
+                "people", "officials", "prisoners", "supporters"}
+
 # Kinds that count objects used; they need a verb of use ("launched four grenades").
 OBJECT_KINDS = {"weapons used", "shots fired"}
 

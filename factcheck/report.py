@@ -90,11 +90,12 @@ def to_markdown(result: Result) -> str:
     counts = {v: sum(1 for f in facts if f.verdict == v)
               for v in ("contradiction", "discrepancy", "update", "agreement", "single")}
     out: list[str] = ["# factcheck discrepancy report", ""]
-    out.append(f"{len(result.articles)} articles read, {len(result.skipped)} skipped; "
-               f"{len(result.claims)} claims in {len(facts)} facts: "
-               f"{counts['contradiction']} contradictions, {counts['discrepancy']} discrepancies, "
-               f"{counts['update']} updates, {counts['agreement']} agreements, "
-               f"{counts['single']} single claims.")
+    out.append(f"{_count(len(result.articles), 'article')} read, {len(result.skipped)} skipped; "
+               f"{_count(len(result.claims), 'claim')} in {_count(len(facts), 'fact')}: "
+               f"{_count(counts['contradiction'], 'contradiction')}, "
+               f"{_count(counts['discrepancy'], 'discrepancy', 'discrepancies')}, "
+               f"{_count(counts['update'], 'update')}, {_count(counts['agreement'], 'agreement')}, "
+               f"{_count(counts['single'], 'single claim')}.")
     out.append("")
     out.append(f"Vague quantities are read with the **{result.policy.name}** policy: "
                f"{md_escape(result.policy.description)} Embedding model: `{result.model}`.")
@@ -118,7 +119,7 @@ def to_markdown(result: Result) -> str:
             out.append("")
         out.append(tabulate(_claim_rows(f, result), headers=CLAIM_HEADERS, tablefmt="github"))
         out.append("")
-        out.append(f"Independent sources: {f.sources} ({md_escape(', '.join(f.outlets))}).")
+        out.append(f"Independent sources: {f.sources}; outlets: {md_escape(', '.join(f.outlets))}.")
         out.append("")
         if len({row[0] for row in f.timeline}) > 1:
             out.append("Timeline:")
@@ -179,6 +180,10 @@ def to_markdown(result: Result) -> str:
     out.append(f"{singles} single claims are in the JSON (`facts[]` with verdict `single`).")
     out.append("")
     return "\n".join(out)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _num(x: float | None) -> str:
