@@ -61,6 +61,7 @@ class ClusterConfig:
     window_days: int = DEFAULT_WINDOW_DAYS
     neighbours: int = 40           # candidate neighbours per claim inside a block
     candidate_distance: float = 0.7  # neighbours further apart than this are not even proposed
+    max_component: int = 400       # larger candidate components are cut before the pairwise step
 
 
 def event_window(claim: Claim, published: date | None, *, window_days: int) -> tuple[date, date] | None:
@@ -235,6 +236,21 @@ class _Pairs:
         return 0.3 * (1.0 - max(ssim, 0.0)) + 0.1 * (1.0 - max(asim, 0.0))
 
 
+def _split(pos: list[int], pairs: _Pairs, cap: int) -> list[list[int]]:
+    """Cut a component too large for a full distance matrix into parts of at most ``cap``.
+
+    Claims are ordered by subject, event window and article, so that what may be one fact
+    stays together; only a fact larger than ``cap`` claims, or one that straddles a cut,
+    is split. This bounds the pairwise work at ``cap`` squared per part.
+    """
+    def key(p: int):
+        c, w = pairs.claims[p], pairs.windows[p]
+        return (c.subject, w[1] if w else date.min, c.article_id, c.start)
+
+    ordered = sorted(pos, key=key)
+    return [ordered[i:i + cap] for i in range(0, len(ordered), cap)]
+
+
 def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarray,
                    article_vecs: dict[str, np.ndarray], articles: dict[str, Article],
                    config: ClusterConfig) -> list[list[int]]:
@@ -260,9 +276,15 @@ def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarra
     members: dict[int, list[int]] = defaultdict(list)
     for pos, c in enumerate(comp):
         members[int(c)].append(pos)
-    out: list[list[int]] = []
+    parts: list[list[int]] = []
     for comp_id in sorted(members):
         pos = members[comp_id]
+        if len(pos) > config.max_component:
+            parts.extend(_split(pos, pairs, config.max_component))
+        else:
+            parts.append(pos)
+    out: list[list[int]] = []
+    for pos in parts:
         if len(pos) == 1:
             out.append([idx[pos[0]]])
             continue

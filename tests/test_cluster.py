@@ -60,3 +60,15 @@ def test_find_syndication_groups_marked_copies():
 
     arts = [art("a"), replace(art("b"), duplicate_of="a"), art("c"), replace(art("d"), duplicate_of="a")]
     assert find_syndication(arts) == (("a", "b", "d"),)
+
+
+def test_large_components_are_cut_to_bound_pairwise_work():
+    claims = [mk(a, 0) for a in "abcde"]
+    arts = [art(a) for a in "abcde"]
+    vec = np.ones((5, 4), np.float32) / 2.0
+    avec = {a.id: np.ones(4, np.float32) / 2.0 for a in arts}
+    by_id = {a.id: a for a in arts}
+    whole = cluster_claims(claims, vec, avec, by_id, config=ClusterConfig())
+    cut = cluster_claims(claims, vec, avec, by_id, config=ClusterConfig(max_component=2))
+    assert [len(g) for g in whole] == [5]
+    assert sorted(len(g) for g in cut) == [1, 2, 2]
