@@ -15,7 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from .compare import format_figure
-from .report import FLAGGED, line_col
+from .report import AGREEMENT_HEADERS, FLAGGED, agreement_rows, line_col
 
 if TYPE_CHECKING:
     from .pipeline import Result
@@ -182,14 +182,7 @@ def to_html(result: Result, *, jsonld: bool = False) -> str:
     agreements = [f for f in facts if f.verdict == "agreement"]
     out.append("<h2>Agreements</h2>")
     if agreements:
-        claims = result.claim_map()
-        arts = result.article_map()
-        rows = []
-        for f in agreements:
-            cs = [claims[c] for c in f.claim_ids]
-            rows.append([f.id, f.kind, f.subject, format_figure(cs[0]),
-                         ", ".join(sorted({arts[c.article_id].outlet for c in cs})), len(cs)])
-        out.append(_table(["fact", "kind", "subject", "figure", "outlets", "claims"], rows))
+        out.append(_table(AGREEMENT_HEADERS, agreement_rows(result)))
     else:
         out.append("<p>No two claims agree.</p>")
     out.append("<h2>Articles</h2>")

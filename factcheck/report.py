@@ -84,6 +84,23 @@ def _claim_rows(fact, result) -> list[list[str]]:
 CLAIM_HEADERS = ["outlet", "published", "claimant", "figure", "part", "quote", "where"]
 
 
+AGREEMENT_HEADERS = ["fact", "kind", "subject", "figure", "outlets", "claims"]
+
+
+def agreement_rows(result: Result) -> list[list[str | int]]:
+    """One plain-text row per agreeing fact, for any renderer to escape its own way."""
+    claims = result.claim_map()
+    arts = result.article_map()
+    rows: list[list[str | int]] = []
+    for f in result.facts:
+        if f.verdict != "agreement":
+            continue
+        cs = [claims[c] for c in f.claim_ids]
+        rows.append([f.id, f.kind, f.subject, format_figure(cs[0]),
+                     ", ".join(sorted({arts[c.article_id].outlet for c in cs})), len(cs)])
+    return rows
+
+
 def to_markdown(result: Result) -> str:
     """The Markdown discrepancy report."""
     facts = result.facts
@@ -138,16 +155,9 @@ def to_markdown(result: Result) -> str:
     out.append("## Agreements")
     out.append("")
     if agreements:
-        claims = result.claim_map()
-        arts = result.article_map()
-        rows = []
-        for f in agreements:
-            cs = [claims[c] for c in f.claim_ids]
-            outlets = sorted({arts[c.article_id].outlet for c in cs})
-            rows.append([f.id, f.kind, md_escape(f.subject), md_escape(format_figure(cs[0])),
-                         md_escape(", ".join(outlets)), len(cs)])
-        out.append(tabulate(rows, headers=["fact", "kind", "subject", "figure", "outlets", "claims"],
-                            tablefmt="github"))
+        rows = [[md_escape(str(cell)) if isinstance(cell, str) else cell for cell in row]
+                for row in agreement_rows(result)]
+        out.append(tabulate(rows, headers=AGREEMENT_HEADERS, tablefmt="github"))
     else:
         out.append("No two claims agree.")
     out.append("")
