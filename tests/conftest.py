@@ -37,3 +37,13 @@ def seed_result(nlp, embedder):
         return check(["seeds"], nlp=nlp, embedder=embedder)
     finally:
         os.chdir(here)
+
+
+def assert_offsets(result) -> None:
+    """Every claim points back into its article: surface and sentence at their offsets."""
+    arts = result.article_map()
+    assert len(result.claims) > 40
+    for c in result.claims:
+        text = arts[c.article_id].text
+        assert text[c.start:c.end] == c.surface
+        assert text[c.sentence_start:c.sentence_start + len(c.sentence)] == c.sentence
