@@ -36,6 +36,7 @@ UNGROUPED_KINDS = {"age", "other"}
 MEASURE_KINDS = {"duration", "distance", "area", "weight", "money", "percent", "measure"}
 # Subjects that name everyone: "59 people" may be the same count as "59 protesters".
 GENERIC_SUBJECTS = {"people"}
+POPULATION_SUBJECTS = lx.POPULATION_SUBJECTS
 HUMAN_GROUPS = lx.HUMAN_GROUPS
 CONTEXT_CHARS = 1000  # the part of an article whose names tell what event it is about
 COARSE_DAYS = 28
@@ -199,6 +200,18 @@ class _Pairs:
                       for c, old in zip(self.claims, older)]
         self.windows = [event_window(c, articles[c.article_id].published, window_days=config.window_days)
                         for c in self.claims]
+        # the subjects each claim's own article also counts, in this block, at a time its event may be
+        self.also_counted: list[set[str]] = [set() for _ in self.claims]
+        by_article: dict[str, list[int]] = defaultdict(list)
+        for p, c in enumerate(self.claims):
+            by_article[c.article_id].append(p)
+        for ps in by_article.values():
+            for i, p in enumerate(ps):
+                for q in ps[i + 1:]:
+                    running = self.claims[p].kind in RUNNING_KINDS
+                    if _overlap(self.windows[p], self.windows[q], running=running):
+                        self.also_counted[p].add(self.claims[q].subject)
+                        self.also_counted[q].add(self.claims[p].subject)
 
     def same_event(self, a: int, b: int, asim: float) -> bool:
         cfg = self.config
@@ -206,6 +219,18 @@ class _Pairs:
             return True
         shared = len(self.names[a] & self.names[b])
         return asim >= cfg.min_context_similarity and shared >= cfg.shared_names
+
+    def one_toll_each(self, a: int, b: int) -> bool:
+        """True when "people" meets a population subject and neither article counts the other's subject.
+
+        "At least 75 civilians have died in the unrest" and, months later, "protests that left more
+        than 100 dead" are one toll under two scopes. An article that counts both ("23 people,
+        15 of them civilians") tells them apart, and so do roles ("two officers") at any time.
+        """
+        sa, sb = self.claims[a].subject, self.claims[b].subject
+        if not ({sa, sb} & POPULATION_SUBJECTS and {sa, sb} & GENERIC_SUBJECTS):
+            return False
+        return sb not in self.also_counted[a] and sa not in self.also_counted[b]
 
     def distance(self, a: int, b: int) -> float:
         cfg = self.config
@@ -231,7 +256,8 @@ class _Pairs:
             return _FAR
         if ca.kind in MEASURE_KINDS and ssim < cfg.measure_min_similarity:
             return _FAR
-        if crosses_scope and ssim < cfg.scope_min_similarity and "heading" not in (ca.role, cb.role):
+        if (crosses_scope and ssim < cfg.scope_min_similarity and "heading" not in (ca.role, cb.role)
+                and not self.one_toll_each(a, b)):
             return _FAR  # a headline's bare "3,000 evacuated" names no group: it may be the residents
         return 0.3 * (1.0 - max(ssim, 0.0)) + 0.1 * (1.0 - max(asim, 0.0))
 

@@ -125,7 +125,10 @@ def format_figure(claim: Claim) -> str:
     if claim.alternatives:
         return " or ".join(num(v) for v in claim.alternatives) + unit
     if claim.high is None:
-        return f"{claim.qualifier if claim.qualifier != 'exact' else 'at least'} {num(claim.low)}{unit}"
+        # a count "more than 100" is stored as at least 101 (numbers._qualify); say it as written
+        stated = claim.low - 1 if (claim.qualifier == "more than" and claim.unit is None
+                                   and float(claim.low).is_integer()) else claim.low
+        return f"{claim.qualifier if claim.qualifier != 'exact' else 'at least'} {num(stated)}{unit}"
     if claim.low == claim.high:
         return f"{num(claim.low)}{unit}"
     span = f"{num(claim.low)}–{num(claim.high)}{unit}"

@@ -55,6 +55,31 @@ def test_generic_people_needs_alike_sentences_to_meet_a_named_group():
     assert len(run(claims, [art("a"), art("b")])) == 1  # identical fake sentences are alike
 
 
+def run_unalike(claims, arts):
+    """Every sentence unlike every other (cosine 0), every article about one event."""
+    vec = np.eye(len(claims), 8, dtype=np.float32)
+    avec = {a.id: np.ones(8, np.float32) / np.sqrt(8) for a in arts}
+    groups = cluster_claims(claims, vec, avec, {a.id: a for a in arts}, config=ClusterConfig())
+    return sorted(sorted(claims[i].id for i in g) for g in groups)
+
+
+def test_one_toll_each_joins_people_and_civilians_said_unalike():
+    claims = [mk("a", 0, subject="civilians", group="civilians"), mk("b", 0)]
+    assert run_unalike(claims, [art("a"), art("b")]) == [["a:0", "b:0"]]
+
+
+def test_a_role_never_joins_people_said_unalike():
+    claims = [mk("a", 0, subject="police officers", group="security forces"), mk("b", 0)]
+    assert len(run_unalike(claims, [art("a"), art("b")])) == 2
+
+
+def test_an_article_that_counts_both_scopes_keeps_them_apart():
+    """b says "23 people, 15 of them civilians": its people are not a's civilians."""
+    claims = [mk("a", 0, subject="civilians", group="civilians"), mk("b", 0),
+              mk("b", 50, subject="civilians", group="civilians")]
+    assert run_unalike(claims, [art("a"), art("b")]) == [["a:0", "b:50"], ["b:0"]]
+
+
 def test_find_syndication_groups_marked_copies():
     from dataclasses import replace
 

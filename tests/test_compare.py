@@ -65,6 +65,8 @@ def test_disjoint_is_symmetric(a, b):
     (2, 2, "exact", "2"),
     (1, None, "at least", "at least 1"),
     (8, 16, "range", "8–16"),
+    (101, None, "more than", "more than 100"),     # stored as at least 101, said as written
+    (2.5, None, "more than", "more than 2.5"),
 ])
 def test_format_figure(low, high, qualifier, expected):
     assert format_figure(claim(low, high, qualifier)) == expected
