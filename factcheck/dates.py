@@ -458,6 +458,29 @@ def _ago(m: re.Match[str], text: str, published: date | None) -> _Result:
     return date(published.year - most * step, 1, 1), date(published.year - fewest * step, 12, 31), True
 
 
+# A future-tense marker: "would open an office on Monday", "will meet on Friday", "is due to
+# arrive on Sunday". "would have" and "will have" look back, so they are not markers.
+_RX_FUTURE = re.compile(
+    r"(?i)(?:\b(?:will|would|shall|won[’']t|wouldn[’']t)\b(?!\s+have\b)|[’']ll\b"
+    r"|\b(?:due|set|expected|scheduled|going|planning|plans|planned|intends|intend)\s+to\b"
+    r"|\b(?:is|are)\s+to\b)"
+)
+# A past or present-perfect auxiliary after the marker ends its reach: "will recall those who
+# were killed on Monday" is the Monday before.
+_RX_BACK = re.compile(r"(?i)\b(?:was|were|had|has|have|did)\b")
+FUTURE_REACH = 100  # characters before a weekday searched for a future marker, inside its sentence
+
+
+def _is_future(text: str, index: int) -> bool:
+    """True when the clause before ``index`` looks ahead ("it would open an office on Monday")."""
+    before = text[max(0, index - FUTURE_REACH):index]
+    before = re.split(r"[.!?;:\n]\s", before)[-1]
+    markers = list(_RX_FUTURE.finditer(before))
+    if not markers:
+        return False
+    return not _RX_BACK.search(before, markers[-1].end())
+
+
 def _weekday(m: re.Match[str], text: str, published: date | None) -> _Result:
     if published is None:
         return None
@@ -467,6 +490,8 @@ def _weekday(m: re.Match[str], text: str, published: date | None) -> _Result:
     mod = " ".join((m.group("mod") or "").lower().split())
     if mod == "next":
         day = published + timedelta(days=(target - published.weekday()) % 7 or 7)
+    elif not mod and _is_future(text, m.start()):
+        day = published + timedelta(days=(target - published.weekday()) % 7)  # today at the earliest
     else:
         back = (published.weekday() - target) % 7
         if mod in ("last", "this past") and back == 0:

@@ -115,6 +115,16 @@ GOLDEN = [
     ("sunday-count-not-date", "On Sunday, 12 people were hurt.", SUN_LEAP, [("Sunday", day("2020-03-01"))]),
     ("lede-and-body", "On Monday, troops moved in. Residents fled on Monday.", WED,
      [("Monday", day("2017-06-26")), ("Monday", day("2017-06-26"))]),
+    # --- a weekday after a future marker looks ahead, from the publication day itself
+    ("would-monday", "The council said it would open an office on Monday.", WED, [("Monday", day("2017-07-03"))]),
+    ("will-friday", "The ministry will publish the list on Friday.", WED, [("Friday", day("2017-06-30"))]),
+    ("due-to-sunday", "Rescue teams are due to arrive Sunday morning.", WED,
+     [("Sunday morning", day("2017-07-02"))]),
+    ("will-today", "The court will rule on Wednesday.", WED, [("Wednesday", day("2017-06-28"))]),
+    ("would-have-looks-back", "She would have turned 30 on Monday.", WED, [("Monday", day("2017-06-26"))]),
+    ("past-after-future", "They will bury those who were killed on Monday.", WED, [("Monday", day("2017-06-26"))]),
+    ("future-in-earlier-sentence", "Talks will resume. The army withdrew on Monday.", WED,
+     [("Monday", day("2017-06-26"))]),
     # --- a month alone: the latest such month on or before publication
     ("in-december-same-month", "Talks stalled in December, diplomats said.", TUE_DEC,
      [("December", span("2016-12-01", "2016-12-31"))]),
