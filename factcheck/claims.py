@@ -748,6 +748,8 @@ def _date_event(span) -> tuple[str, object] | None:
                     and any(g.lower_ == "when" for g in c.children) and not _is_hypothetical(c):
                 return c.lemma_.lower(), c
     tok = root.head if root.dep_ == "pobj" else root
+    if root.dep_ == "poss" and root.head.lemma_.lower() in lx.EVENT_NOUNS:
+        return root.head.lemma_.lower(), root.head  # "Tuesday's explosion", "the 2011 blast"
     if tok.dep_ not in ("prep", "npadvmod", "tmod", "advmod", "nmod", "appos") and tok is root:
         return None
     attach = tok.head

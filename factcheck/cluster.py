@@ -59,6 +59,7 @@ class ClusterConfig:
     measure_min_similarity: float = 0.5   # measures (durations, distances...) group only when said alike
     scope_min_similarity: float = 0.6     # "people" meets a named group only when said alike
     date_min_similarity: float = 0.45     # dates of an event are compared when their sentences are alike
+    date_named_similarity: float = 0.6    # ... and this alike when only shared names make it one event
     window_days: int = DEFAULT_WINDOW_DAYS
     neighbours: int = 40           # candidate neighbours per claim inside a block
     candidate_distance: float = 0.7  # neighbours further apart than this are not even proposed
@@ -250,7 +251,10 @@ class _Pairs:
             # their news windows meet; a date recalled from the past may meet either
             if not (self.older[a] or self.older[b]) and not _overlap(self.news[a], self.news[b]):
                 return _FAR
-            if ssim < cfg.date_min_similarity or asim < cfg.event_similarity:
+            # ledes alike: the sentences need only be near; one event by shared names alone
+            # (a weekly's analysis vs a local daily's lede): the sentences must say it alike
+            need = cfg.date_min_similarity if asim >= cfg.event_similarity else cfg.date_named_similarity
+            if ssim < need:
                 return _FAR
         elif not _overlap(self.windows[a], self.windows[b], running=ca.kind in RUNNING_KINDS):
             return _FAR

@@ -249,7 +249,12 @@ EVENT_VERBS = {
 # Verbs that date whatever their subject names: "the protests began on 17 October",
 # "the election was held on 3 May", "the ceasefire took effect on 20 May".
 GENERIC_EVENT_VERBS = {"occur", "happen", "begin", "start", "end", "take", "hit", "strike", "erupt",
-                       "break", "hold", "unfold", "come", "go"}
+                       "break", "hold", "unfold", "come", "go",
+                       # what an event does where it happens: "an explosion tore through the plant
+                       # on Tuesday", "the raid last week left 10 people dead"; not what follows
+                       # from it ("the attack dominated the news on Friday")
+                       "tear", "rip", "rock", "shake", "destroy", "damage", "level", "flatten",
+                       "devastate", "engulf", "sweep", "wreck", "gut", "leave", "claim"}
 
 # Modifiers that move "officer" to the military.
 MILITARY_MODIFIERS = {"military", "army", "navy", "naval", "air", "armed", "marine"}

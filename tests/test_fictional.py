@@ -321,8 +321,6 @@ def test_a_future_monday_is_not_the_monday_before(fic):
     assert [(m.low, m.high) for m in matches] == [(date(2025, 3, 17), date(2025, 3, 17))]
 
 
-@pytest.mark.xfail(strict=True, reason="only 09 dates the explosion itself; the others date the collapse "
-                   "and the evacuation, and date claims of different sub-events are not compared")
 def test_date_disagreement_is_flagged(fic):
     """09 dates the blast "on 10 March"; the others say Tuesday (11 March)."""
     claims = fic.claim_map()
