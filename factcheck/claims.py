@@ -518,8 +518,12 @@ def _event(dates: list[DateMatch], anchor, s0: int) -> DateMatch | None:
     doc = anchor.doc
     head = _clause_head(anchor)
     above = {head.i, *(t.i for t in head.ancestors)}
-    # "50 were injured and 11 arrested on Tuesday": a coordinated verb shares the date
-    above |= {t.i for t in head.children if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")}
+    # "50 were injured and 11 arrested on Tuesday": a coordinated verb shares the date, unless it
+    # opens a clause of its own ("windows blew out seven miles away, and engineers spent Thursday
+    # inspecting the bridge": its own subject, after a comma)
+    above |= {t.i for t in head.children if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
+              and not (any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
+                       and any(doc[k].text in (",", ";") for k in range(head.i + 1, t.i)))}
     best = None
     for d in dates:
         span = doc.char_span(s0 + d.start, s0 + d.end, alignment_mode="expand")

@@ -1,7 +1,8 @@
 """Cluster: Claims + vectors -> groups of claims that state the same fact.
 
-Reads claims, one embedding per claim (its sentence) and one per article (its
-lede, standing for the article's main event). Structured keys block impossible
+Reads claims, one embedding per claim (its sentence, or for a measure the clause
+holding its figure: ``claim_text``) and one per article (its lede, standing for
+the article's main event). Structured keys block impossible
 pairs before any similarity is looked at: claims of different kinds or units,
 page chrome, two figures of one sentence, incompatible subject groups
 (officers never meet civilians) and claims whose event times cannot overlap.
@@ -160,6 +161,32 @@ _NOT_NAMES = {
 # Words in an increment: "six more people died", "another five were hurt".
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|new|extra)\b", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|additional|further)\s+$", re.I)
+
+
+# Where a sentence goes on to a second clause: "It blew out windows seven miles away, and engineers
+# spent Thursday inspecting the bridge". Colons and semicolons count only before a space ("10:30").
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:[;:](?=\s)|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|as|after|before|when)\b)\s*",
+    re.I)
+
+
+def claim_text(claim: Claim) -> str:
+    """The text embedded for a claim: its sentence, or for a measure the clause that holds its figure.
+
+    A distance or a duration is one detail of its sentence, and whatever else the sentence goes on
+    to say would decide how alike two of them look; a count is what its sentence is about.
+    """
+    if claim.kind not in MEASURE_KINDS:
+        return claim.sentence
+    a, b = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    lo, hi = 0, len(claim.sentence)
+    for m in _CLAUSE_BREAK.finditer(claim.sentence):
+        if m.end() <= a:
+            lo = m.end()
+        elif m.start() >= b:
+            hi = m.start()
+            break
+    return claim.sentence[lo:hi].strip() or claim.sentence
 
 
 def names(text: str) -> set[str]:

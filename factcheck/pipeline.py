@@ -20,7 +20,7 @@ import numpy as np
 
 from .cache import Cache, embedder_identity, installed_nlp_identity, nlp_identity, policy_identity
 from .claims import extract_many, load_nlp, segment
-from .cluster import ClusterConfig, cluster_claims
+from .cluster import ClusterConfig, claim_text, cluster_claims
 from .compare import compare
 from .syndication import find_syndication
 from .embed import Embedder, SentenceTransformerEmbedder, resolve_model_path
@@ -254,7 +254,7 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
     missing = [i for i in range(n) if vectors[i] is None]
     if missing:
         with clock("extract"):
-            sentences, rows = _unique([c.sentence for i in missing for c in per_article[i]])
+            sentences, rows = _unique([claim_text(c) for i in missing for c in per_article[i]])
             ledes = [lede(articles[i]) for i in missing]
         with clock("embed"):
             svecs = embedder.embed(sentences) if sentences else None

@@ -221,20 +221,12 @@ def test_folder_is_nine_outlets_over_four_days(fic):
 
 # --- planted facts ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=(
-        "the Herald's 'seven miles' sentence is less alike (0.50 cosine) to the others than the "
-        "measure gate asks, so it stays a single claim")))
-    if n.startswith("distance") else n for n in FACTS])
+@pytest.mark.parametrize("name", sorted(FACTS))
 def test_planted_claims_form_one_fact(fic, name):
     the_fact(fic, FACTS[name][0])
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=(
-        "the Herald's 'seven miles' sentence is less alike (0.50 cosine) to the others than the "
-        "measure gate asks, so it stays a single claim")))
-    if n.startswith("distance") else n for n in FACTS])
+@pytest.mark.parametrize("name", sorted(FACTS))
 def test_planted_fact_verdict(fic, name):
     specs, verdicts, _ = FACTS[name]
     fact = the_fact(fic, specs)

@@ -1,0 +1,48 @@
+"""Which date in a sentence dates a claim's event, with the real spaCy pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.claims import extract_claims
+from factcheck.cluster import claim_text
+from factcheck.records import Article
+
+PUBLISHED = date(2025, 3, 14)  # a Friday
+TUE, THU = date(2025, 3, 11), date(2025, 3, 13)
+
+
+def claims_of(nlp, text):
+    art = Article(id="a", path="a.txt", outlet="Outlet", published=PUBLISHED, text=text)
+    return {c.surface: c for c in extract_claims(art, nlp=nlp)}
+
+
+@pytest.mark.parametrize("text, surface, when", [
+    ("At least 12 people were killed on Tuesday.", "At least 12", TUE),
+    ("Fifty people were injured and 11 arrested on Tuesday.", "Fifty", TUE),     # the verbs share the date
+    ("Fifty people were injured and 11 arrested on Tuesday.", "11", TUE),
+    # a second clause with its own subject keeps its date to itself
+    ("It blew out windows seven miles away, and engineers spent Thursday inspecting the bridge.",
+     "seven miles", None),
+    ("Twelve people died in the blast, and rescuers searched the ruins on Thursday.", "Twelve", None),
+    ("Rescuers searched the ruins on Thursday, and said nine people had been found.", "nine", THU),
+])
+def test_the_date_of_a_claims_event(nlp, text, surface, when):
+    c = claims_of(nlp, text)[surface]
+    assert (c.event_start, c.event_end) == ((when, when) if when else (None, None)), c.event_surface
+
+
+@pytest.mark.parametrize("text, surface, clause", [
+    ("It blew out windows seven miles away, and engineers spent Thursday inspecting the bridge.",
+     "seven miles", "It blew out windows seven miles away"),
+    ("Gas levels were high; he told everyone within a five-kilometre radius to stay inside.",
+     "five-kilometre", "he told everyone within a five-kilometre radius to stay inside."),
+    ("The explosion, heard across the valley, blew out windows 12 kilometres away.", "12 kilometres",
+     "The explosion, heard across the valley, blew out windows 12 kilometres away."),
+    ("Twelve people died in the blast, and rescuers searched the ruins.", "Twelve",  # a count keeps its sentence
+     "Twelve people died in the blast, and rescuers searched the ruins."),
+])
+def test_a_measure_is_embedded_with_its_own_clause(nlp, text, surface, clause):
+    assert claim_text(claims_of(nlp, text)[surface]) == clause
