@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from .formats import Columns
+from .compare import FLAGGED
 from .ingest import DEFAULT_MAX_BYTES
+from .numbers import POLICIES
 from .records import FactcheckError
 
 if TYPE_CHECKING:
@@ -34,6 +36,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 EXIT_BAD_INPUT = 1
 EXIT_SKIPPED = 3
 DEFAULT_PATHS = [Path("seeds")]
+
+
+# the registered vague-quantity policies, so that a wrong name is a usage error listing the valid ones
+Policy = Enum("Policy", {name: name for name in sorted(POLICIES)}, type=str)
 
 
 class Format(str, Enum):
@@ -138,7 +144,7 @@ def report(
                                               "facts tables (--format csv/parquet) [default: reports/tables]."),
     jsonld_out: Optional[Path] = typer.Option(None, "--jsonld", help="Also write ClaimReview-style JSON-LD "
                                               "for each flagged fact (and embed it in the HTML)."),
-    policy: str = typer.Option("conservative", "--policy", help=_POLICY_HELP),
+    policy: Policy = typer.Option("conservative", "--policy", help=_POLICY_HELP),
     model: Optional[str] = typer.Option(None, "--model", help="Embedding model name or local folder."),
     strict: bool = typer.Option(False, "--strict", help=_STRICT_HELP),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=_MAX_BYTES_HELP),
@@ -161,14 +167,14 @@ def report(
             Cache().clear()
         except FactcheckError as exc:
             _fail(str(exc))
-    chosen = set(formats or [])
-    if not formats:
-        chosen = {Format.md, Format.json}
-        chosen |= {Format.html} if html_out else set()
-        chosen |= {Format.csv} if tables_dir else set()
+    chosen = set(formats or [Format.md, Format.json])
+    if html_out:  # a path asked for is written, whatever --format lists
+        chosen.add(Format.html)
+    if tables_dir and not chosen & {Format.csv, Format.parquet}:
+        chosen.add(Format.csv)
     columns = _columns(text_column, outlet_column, published_column, url_column, id_column)
     cache = None if no_cache else Cache()
-    result = _check(paths, quiet=quiet, policy=policy, model=model, strict=strict, max_bytes=max_bytes,
+    result = _check(paths, quiet=quiet, policy=policy.value, model=model, strict=strict, max_bytes=max_bytes,
                     columns=columns, cache=cache)
     if cache is not None and cache.write_error:
         typer.echo(f"factcheck: warning: {cache.write_error}; the run went on without it", err=True)
@@ -192,7 +198,7 @@ def report(
         _write(jsonld_out, claim_review_jsonld(result))
         written.append(jsonld_out)
     if not quiet:
-        flagged = sum(1 for f in result.facts if f.verdict in ("contradiction", "discrepancy"))
+        flagged = sum(1 for f in result.facts if f.verdict in FLAGGED)
         typer.echo(f"{len(result.articles)} articles read, {len(result.skipped)} skipped, "
                    f"{len(result.claims)} claims, {len(result.facts)} facts, {flagged} flagged -> "
                    + ", ".join(map(str, written)))
@@ -202,7 +208,7 @@ def report(
 @app.command(epilog="Example: factcheck claims seeds/003_62008b33e4acb1ae.txt")
 def claims(
     paths: Optional[list[Path]] = typer.Argument(None, help=_PATHS_HELP, show_default=False),
-    policy: str = typer.Option("conservative", "--policy", help=_POLICY_HELP),
+    policy: Policy = typer.Option("conservative", "--policy", help=_POLICY_HELP),
     strict: bool = typer.Option(False, "--strict", help=_STRICT_HELP),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=_MAX_BYTES_HELP),
     text_column: str = typer.Option("text", "--text-column", help="Dataset column with the article text."),
@@ -218,7 +224,7 @@ def claims(
     from .compare import format_figure
 
     columns = _columns(text_column, outlet_column, published_column, url_column, id_column)
-    result = _check(paths, quiet=quiet, policy=policy, strict=strict, max_bytes=max_bytes, columns=columns)
+    result = _check(paths, quiet=quiet, policy=policy.value, strict=strict, max_bytes=max_bytes, columns=columns)
     fact_of = {cid: f.id for f in result.facts for cid in f.claim_ids}
     rows = [[c.id, fact_of.get(c.id, ""), c.kind, c.subject, format_figure(c), c.claimant or "", c.role,
              " ".join(c.surface.split())] for c in result.claims]
@@ -231,7 +237,7 @@ def claims(
 def explain(
     fact_id: str = typer.Argument(..., help="A fact id from the report, e.g. F4."),
     paths: Optional[list[Path]] = typer.Argument(None, help=_PATHS_HELP, show_default=False),
-    policy: str = typer.Option("conservative", "--policy", help=_POLICY_HELP),
+    policy: Policy = typer.Option("conservative", "--policy", help=_POLICY_HELP),
     model: Optional[str] = typer.Option(None, "--model", help="Embedding model name or local folder."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=_MAX_BYTES_HELP),
     text_column: str = typer.Option("text", "--text-column", help="Dataset column with the article text."),
@@ -241,7 +247,7 @@ def explain(
     from .compare import format_figure
     from .html_report import where
 
-    result = _check(paths, quiet=True, policy=policy, model=model, max_bytes=max_bytes,
+    result = _check(paths, quiet=True, policy=policy.value, model=model, max_bytes=max_bytes,
                     columns=Columns(text=text_column))
     facts = {f.id: f for f in result.facts}
     fact = facts.get(fact_id) or facts.get(fact_id.upper())

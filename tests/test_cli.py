@@ -56,7 +56,6 @@ def test_bad_inputs_are_listed_and_exit_3(run, tmp_path):
     (["report", BAD / "nul_bytes.txt", "--strict"], "nul_bytes.txt: binary file"),
     (["report", BAD / "no_such_file.txt"], "no_such_file.txt: no such file or folder"),
     (["claims", BAD / "bad_front_matter.md", "--strict"], "bad_front_matter.md:3: malformed front matter"),
-    (["report", BAD / "ok.txt", "--policy", "nonsense"], "nonsense"),
 ])
 def test_bad_input_is_one_line_naming_the_file(run, tmp_path, args, names):
     res = run(*args, "--out", tmp_path / "r.md", "--json", tmp_path / "r.json") if args[0] == "report" \
@@ -67,9 +66,23 @@ def test_bad_input_is_one_line_naming_the_file(run, tmp_path, args, names):
     assert len(lines) == 1 and lines[0].startswith("factcheck: error: ") and names in lines[0]
 
 
-@pytest.mark.parametrize("args", [["report", "--no-such-option"], ["explain"]])
+@pytest.mark.parametrize("args", [["report", "--no-such-option"], ["explain"],
+                                  ["report", BAD / "ok.txt", "--policy", "nonsense"],
+                                  ["claims", BAD / "ok.txt", "--policy", "nonsense"]])
 def test_usage_error_exits_2(run, args):
-    assert run(*args).exit_code == 2
+    res = run(*args)
+    assert res.exit_code == 2
+    _no_traceback(res)
+    if "--policy" in args:
+        assert "nonsense" in res.stderr and "conservative" in res.stderr and "crowd" in res.stderr
+
+
+def test_a_path_option_is_written_whatever_format_lists(run, tmp_path):
+    res = run("report", BAD / "ok.txt", "-f", "md", "--out", tmp_path / "r.md", "--html", tmp_path / "r.html",
+              "--tables-dir", tmp_path / "t", "--no-cache")
+    assert res.exit_code == 0, res.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["claims.csv", "facts.csv", "r.html",
+                                                                         "r.md"]
 
 
 @pytest.mark.parametrize("command", ["", "report", "claims", "explain"])
