@@ -238,9 +238,9 @@ _WORDS += _IDIOM
 
 # Digits with optional thousands separators and decimals: "2,177", "1.03", "240,000".
 # Not inside a word or another number ("M4", "3.2.1"), not an ordinal ("5th").
-# Nor a relay or multiplier ("4x100m").
+# Nor a relay or multiplier ("4x100m"), nor the mantissa of scientific notation ("1e9").
 _DIGITS = (r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-           r"(?!\d)(?![.,]\d)(?!(?:st|nd|rd|th)\b)(?![x×]\d)" + _IDIOM)
+           r"(?!\d)(?![.,]\d)(?!(?:st|nd|rd|th)\b)(?![x×]\d)(?![eE][+-]?\d)" + _IDIOM)
 
 # Fixed phrases with a value of their own: "a dozen" -> 12, "half a million".
 _SPECIALS = {

@@ -333,6 +333,7 @@ GOLDEN: list[tuple[str, list[tuple]]] = [
     ("below 26,000 feet", [F("below 26,000 feet", 0, 26_000 * FT, "fewer than", "m",
                              "measure")]),
     ("the 30 or so men on the bridge", [F("30 or so", 27, 33, "about")]),
+    ("a budget of 1e9 units", []),                 # scientific notation is not a bare "1"
     ("", []),
 ]
 
