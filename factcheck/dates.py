@@ -465,9 +465,10 @@ _RX_FUTURE = re.compile(
     r"|\b(?:due|set|expected|scheduled|going|planning|plans|planned|intends|intend)\s+to\b"
     r"|\b(?:is|are)\s+to\b)"
 )
-# A past or present-perfect auxiliary after the marker ends its reach: "will recall those who
-# were killed on Monday" is the Monday before.
-_RX_BACK = re.compile(r"(?i)\b(?:was|were|had|has|have|did)\b")
+# A past or perfect verb after the marker ends its reach: "will recall those who were killed on
+# Monday", "families who will be paid buried their dead on Monday" are the Monday before; a
+# passive future ("would be delayed until Monday") is not.
+_RX_BACK = re.compile(r"(?i)\b(?:was|were|had|has|have|did)\b|(?<!\bbe )(?<!\bbeen )\b[a-z]{2,}ed\b")
 FUTURE_REACH = 100  # characters before a weekday searched for a future marker, inside its sentence
 
 
@@ -490,7 +491,8 @@ def _weekday(m: re.Match[str], text: str, published: date | None) -> _Result:
     mod = " ".join((m.group("mod") or "").lower().split())
     if mod == "next":
         day = published + timedelta(days=(target - published.weekday()) % 7 or 7)
-    elif not mod and _is_future(text, m.start()):
+    elif not mod and not re.match(r"[’']s\b", text[m.end():]) and _is_future(text, m.start()):
+        # (a possessive "Monday's attack" names an event that has happened)
         day = published + timedelta(days=(target - published.weekday()) % 7)  # today at the earliest
     else:
         back = (published.weekday() - target) % 7

@@ -125,6 +125,12 @@ GOLDEN = [
     ("past-after-future", "They will bury those who were killed on Monday.", WED, [("Monday", day("2017-06-26"))]),
     ("future-in-earlier-sentence", "Talks will resume. The army withdrew on Monday.", WED,
      [("Monday", day("2017-06-26"))]),
+    ("future-then-possessive", "Officials would not comment on Monday's attack.", WED,
+     [("Monday", day("2017-06-26"))]),
+    ("future-then-simple-past", "Families who will be paid buried their dead on Monday.", WED,
+     [("Monday", day("2017-06-26"))]),
+    ("passive-future", "The vote would be delayed until Monday, officials said.", WED,
+     [("Monday", day("2017-07-03"))]),
     # --- a month alone: the latest such month on or before publication
     ("in-december-same-month", "Talks stalled in December, diplomats said.", TUE_DEC,
      [("December", span("2016-12-01", "2016-12-31"))]),
