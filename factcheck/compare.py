@@ -135,11 +135,20 @@ def format_figure(claim: Claim) -> str:
     return f"{claim.surface.strip()} ({span})" if claim.vague or claim.qualifier not in ("range", "exact") else span
 
 
+# Trailing words that name the document or the voice, not the body behind it:
+# "government communique" and "government officials" are the government's word.
+_VOICE_WORDS = {"communique", "statement", "spokesman", "spokeswoman", "spokesperson", "official",
+                "officials", "source", "sources", "figures", "data", "report", "release"}
+
+
 def _norm_claimant(name: str | None) -> str | None:
     if not name:
         return None
     name = re.sub(r"\s*\(via [^)]*\)", "", name).strip().lower()
-    return re.sub(r"^(?:the|a|an)\s+", "", name)
+    words = re.sub(r"^(?:the|a|an)\s+", "", name).split()
+    while len(words) > 1 and words[-1] in _VOICE_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 # Words that name a role or a kind of body, not which one: "a ministry spokesman".
@@ -166,7 +175,12 @@ def _source_words(key: str) -> set[str]:
 
 
 def count_sources(claims: Sequence[Claim], wire_of: dict[str, str]) -> int:
-    """Independent sources behind a fact's claims.
+    """Independent sources behind a fact's claims (see ``source_roots``)."""
+    return len(set(source_roots(claims, wire_of)))
+
+
+def source_roots(claims: Sequence[Claim], wire_of: dict[str, str]) -> list[str]:
+    """Each claim's independent source, as a key; claims with one key come from one source.
 
     A wire story carried by several outlets is one source; one claimant relayed by
     several outlets is one source, and claimants that share a distinctive word
@@ -192,7 +206,7 @@ def count_sources(claims: Sequence[Claim], wire_of: dict[str, str]) -> int:
         for b in distinct[i + 1:]:
             if _source_words(a) & _source_words(b):
                 parent[root(b)] = root(a)
-    return len({root(k) for k in keys})
+    return [root(k) for k in keys]
 
 
 def reasons(claims: Sequence[Claim], articles: dict[str, Article], *,
@@ -211,14 +225,21 @@ def reasons(claims: Sequence[Claim], articles: dict[str, Article], *,
     as_of = {c.as_of for c in claims if c.as_of}
     if len(as_of) > 1 and claims[0].kind in CUMULATIVE_KINDS:  # only a running toll is revised
         why.append("revision over time: the reports are dated " + ", ".join(sorted(map(str, as_of))))
-    claimants = {c.claimant or f"{articles[c.article_id].outlet} (own voice)" for c in claims}
-    if len(claimants) > 1 and any(c.claimant for c in claims):  # outlets' own voices alone say nothing new
-        why.append("different claimants: " + "; ".join(sorted(claimants)))
+    # one source under several names ("government", "government communique") is one claimant
+    named: dict[str, set[str]] = {}
+    for c, root in zip(claims, source_roots(claims, wire_of)):
+        named.setdefault(root, set()).add(c.claimant or f"{articles[c.article_id].outlet} (own voice)")
+    if len(named) > 1 and any(c.claimant for c in claims):  # outlets' own voices alone say nothing new
+        why.append("different claimants: " + "; ".join(sorted(" / ".join(sorted(n)) for n in named.values())))
     subjects = sorted({c.subject for c in claims})
     if len(subjects) > 1 and claims[0].kind != "date":  # a date's subject is just the event's wording
         why.append("different scope: " + " vs ".join(subjects))
     loose = [c for c in claims if c.vague or c.high is None or c.qualifier not in EXACT_QUALIFIERS]
-    if loose and len(loose) < len(claims):
+    if claims[0].kind == "date":
+        spans = sorted({c.surface.strip() for c in claims if c.low != c.high})
+        if spans and len(spans) < len({c.surface.strip() for c in claims}):
+            why.append("different precision: " + ", ".join(spans) + " against single days")
+    elif loose and len(loose) < len(claims):
         why.append("vague vs exact: " + ", ".join(sorted({c.surface.strip() for c in loose})) +
                    " against exact figures")
     by_article: dict[str, list[Claim]] = {}

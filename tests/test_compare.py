@@ -128,3 +128,37 @@ def test_relayed_claimant_counts_once():
     d = dated(40, 40, date(2021, 3, 1), article="w")
     keys = {source_key(x, {"z": "w", "w": "w"}) for x in (a, b, c, d)}
     assert len(keys) == 2  # one ministry relayed twice, one wire story carried twice
+
+
+@pytest.mark.parametrize("names, sources", [
+    (("government", "government communique"), 1),           # the document is not a second source
+    (("government", "Government officials"), 1),
+    (("police spokesman", "the police"), 1),
+    (("government", "opposition"), 2),
+    (("officials", "witnesses"), 2),
+])
+def test_one_body_under_several_names_is_one_source(names, sources):
+    from factcheck.compare import count_sources, reasons
+
+    claims = [dated(2, 2, date(2021, 3, 1), article=f"x{i}", claimant=n, start=i) for i, n in enumerate(names)]
+    assert count_sources(claims, {}) == sources
+    arts = {c.article_id: Article(id=c.article_id, path="p", outlet=c.article_id, published=None, text="xxxxx")
+            for c in claims}
+    claims.append(dated(3, 3, date(2021, 3, 1), article="x0", claimant=names[0], start=9))
+    said = [w for w in reasons(claims, arts) if w.startswith("different claimants")]
+    assert bool(said) == (sources > 1), said
+
+
+def test_a_month_against_a_day_is_a_difference_of_precision():
+    from dataclasses import replace
+
+    from factcheck.compare import reasons
+
+    day, month = date(2017, 6, 27).toordinal(), (date(2017, 7, 1).toordinal(), date(2017, 7, 31).toordinal())
+    claims = [replace(claim(day, day, start=0, article="a"), kind="date", surface="27 June"[:3]),
+              replace(claim(*month, "range", start=5, article="b"), kind="date", surface="Jul")]
+    arts = {a: Article(id=a, path="p", outlet=a, published=None, text="xxxxxxxxx") for a in "ab"}
+    why = reasons(claims, arts)
+    assert verdict(claims) == "contradiction"
+    assert "different precision: Jul against single days" in why
+    assert not any(w.startswith("vague vs exact") for w in why)

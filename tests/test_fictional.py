@@ -24,7 +24,7 @@ ARTICLES = sorted(p for p in FOLDER.glob("[0-9]*.md"))
 FLAGGED = ("contradiction", "discrepancy")
 VERDICTS = {"contradiction", "discrepancy", "agreement", "update", "single"}
 WHY_CODES = {"revision over time", "different claimants", "different scope", "vague vs exact",
-             "within one article", "syndicated"}
+             "different precision", "within one article", "syndicated"}
 WIRE = ("03_castrel_daily_post", "04_northern_ledger", "05_marevia_today")
 
 # --- the planted facts: claims that must form one fact ------------------------------------------
