@@ -288,9 +288,16 @@ class _Pairs:
         if ca.kind in MEASURE_KINDS and ssim < cfg.measure_min_similarity:
             return _FAR
         if (crosses_scope and ssim < cfg.scope_min_similarity and "heading" not in (ca.role, cb.role)
-                and not self.one_toll_each(a, b)):
+                and not self.one_toll_each(a, b) and not _same_count(ca, cb)):
             return _FAR  # a headline's bare "3,000 evacuated" names no group: it may be the residents
         return 0.3 * (1.0 - max(ssim, 0.0)) + 0.1 * (1.0 - max(asim, 0.0))
+
+
+def _same_count(a: Claim, b: Claim) -> bool:
+    """One exact count of two or more, stated by both: "arrested five people" and "five members of
+    the group were captured" of one event and time are one count under two names."""
+    return (not a.vague and not b.vague and a.high is not None and b.high is not None
+            and a.low == a.high == b.low == b.high >= 2 and not a.alternatives and not b.alternatives)
 
 
 def _split(pos: list[int], pairs: _Pairs, cap: int) -> list[list[int]]:

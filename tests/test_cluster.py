@@ -69,15 +69,22 @@ def test_one_toll_each_joins_people_and_civilians_said_unalike():
 
 
 def test_a_role_never_joins_people_said_unalike():
-    claims = [mk("a", 0, subject="police officers", group="security forces"), mk("b", 0)]
+    claims = [mk("a", 0, subject="police officers", group="security forces"), mk("b", 0, low=7)]
     assert len(run_unalike(claims, [art("a"), art("b")])) == 2
 
 
 def test_an_article_that_counts_both_scopes_keeps_them_apart():
     """b says "23 people, 15 of them civilians": its people are not a's civilians."""
-    claims = [mk("a", 0, subject="civilians", group="civilians"), mk("b", 0),
-              mk("b", 50, subject="civilians", group="civilians")]
+    claims = [mk("a", 0, subject="civilians", group="civilians", low=15), mk("b", 0, low=23),
+              mk("b", 50, subject="civilians", group="civilians", low=15)]
     assert run_unalike(claims, [art("a"), art("b")]) == [["a:0", "b:50"], ["b:0"]]
+
+
+@pytest.mark.parametrize("low, joined", [(5, True), (0, False), (1, False)])
+def test_one_exact_count_under_two_names_is_one_count(low, joined):
+    """"arrested five people" and "five members of the group were captured"; not a zero or a one."""
+    claims = [mk("a", 0, subject="group members or attackers", group="attackers", low=low), mk("b", 0, low=low)]
+    assert (len(run_unalike(claims, [art("a"), art("b")])) == 1) is joined
 
 
 def test_find_syndication_groups_marked_copies():
