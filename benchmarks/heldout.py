@@ -26,17 +26,18 @@ HELDOUT = ROOT / "tests" / "heldout"
 FLAGGED = ("contradiction", "discrepancy", "update")
 
 
-def locate(text: str, surface: str, words: str) -> tuple[int, int] | None:
-    """The span of ``surface`` in the sentence of ``text`` that holds ``words`` (nearest to them)."""
+def locate(text: str, surface: str, words: str, start: int = 0) -> tuple[int, int] | None:
+    """The span of ``surface`` in the sentence of ``text`` that holds ``words`` (nearest to them),
+    from ``start`` on (the article's body, after any front matter)."""
     best = None
-    for w in re.finditer(re.escape(words), text):
-        lo = max(text.rfind(ch, 0, w.start()) for ch in ".!?\n") + 1
+    for w in re.compile(re.escape(words)).finditer(text, start):
+        lo = max(start, max(text.rfind(ch, 0, w.start()) for ch in ".!?\n") + 1)
         hi = min((i for i in (text.find(ch, w.end()) for ch in ".!?\n") if i >= 0), default=len(text))
         for s in re.finditer(re.escape(surface), text[lo:hi + 1]):
-            start = lo + s.start()
-            dist = abs(start - w.start())
+            at = lo + s.start()
+            dist = abs(at - w.start())
             if best is None or dist < best[0]:
-                best = (dist, start, start + len(surface))
+                best = (dist, at, at + len(surface))
     return None if best is None else (best[1], best[2])
 
 
@@ -50,7 +51,7 @@ def score(result, rows: list[dict]) -> dict:
     for row in rows:
         item = items.setdefault(row["item"], {"expect": row["expect"], "rows": []})
         art = arts.get(row["file"])
-        span = locate(art.text, row["surface"], row["words"]) if art else None
+        span = locate(art.text, row["surface"], row["words"], art.body_start) if art else None
         claim = None
         if span is not None:
             hits = [c for c in by_article[art.id] if c.start < span[1] and span[0] < c.end]
