@@ -303,7 +303,9 @@ def _kind_from_frame(anchor, kind, pred):
     if prep.lower_ == "of" and head.pos_ == "NOUN":
         k = lx.KIND_NOUNS.get(head.lemma_.lower())
         if k in lx.CASUALTY_KINDS or k == "crowd size":
-            return k, _predicate(head) or head
+            # the noun presupposes its count: "the arrest of four people must not become a
+            # substitute for scrutiny" still says four were arrested
+            return k, head
     if prep.lower_ == "at" and head.dep_ == "acl" and _toll_of(head.head) is not None:
         k = _kind_from_verb(head)  # "the number of firefighters killed at three": "at" hangs on "killed"
         if k:
@@ -327,6 +329,39 @@ def _kind_from_frame(anchor, kind, pred):
             if lemma in lx.KIND_NOUNS and lx.KIND_NOUNS[lemma] not in lx.OBJECT_KINDS:
                 return lx.KIND_NOUNS[lemma], head
     return kind, pred
+
+
+def _subject(verb):
+    """A verb's subject, or its first conjunct's ("the number ... confirmed dead ... has risen to 17")."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        if v is None:
+            continue
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _kind_of_counted(toll):
+    """What a toll noun counts: "the number of people confirmed dead", "the number of injured"."""
+    whom = _of_object(toll)
+    if whom is None:
+        return None
+    k = lx.KIND_NOUNS.get(whom.lemma_.lower()) or lx.KIND_NOUNS.get(whom.lower_)
+    if k in lx.CASUALTY_KINDS:
+        return k
+    for c in whom.children:
+        if c.dep_ in ("acl", "relcl", "amod"):
+            k = _kind_from_verb(c) or next((lx.KIND_NOUNS.get(g.lower_) for g in c.children
+                                            if g.dep_ in ("oprd", "acomp")), None)
+            if k in lx.CASUALTY_KINDS:
+                return k
+    verb = toll.head  # the parser may make "confirmed dead" the toll's own verb
+    if toll.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB":
+        for g in verb.children:
+            if g.dep_ in ("oprd", "acomp") and lx.KIND_NOUNS.get(g.lower_) in lx.CASUALTY_KINDS:
+                return lx.KIND_NOUNS[g.lower_]
+    return None
 
 
 def _toll_of(noun):
@@ -407,6 +442,8 @@ def _speaker(verb, *, prior_people: list[str], prior_subject: str | None) -> str
             return None
         else:
             return None
+    if subj.lemma_.lower() in lx.TOLL_NOUNS or subj.lemma_.lower() in lx.KIND_NOUNS:
+        return None  # "the number of people confirmed dead": a count confirms nothing, a speaker does
     if subj.pos_ == "PRON":
         low = subj.lower_
         if low in ("he", "she") and prior_subject and prior_subject[:1].isupper():
@@ -610,11 +647,13 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
             kind = _kind_from_verb(pred)
             if pred.lemma_.lower() in lx.TOLL_NOUNS or (pred.pos_ != "NOUN" and kind is None):
                 # "the death toll rose to 75" -> the toll's modifier names the kind
-                subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                subj = _subject(pred)
                 if subj is not None and subj.lemma_.lower() in lx.TOLL_NOUNS:
                     for m in subj.children:
                         if m.lemma_.lower() in lx.KIND_NOUNS:
                             kind = lx.KIND_NOUNS[m.lemma_.lower()]
+                    if kind is None:
+                        kind = _kind_of_counted(subj)
         if kind is None:
             kind, pred = _kind_from_frame(anchor if noun is None else noun, kind, pred)
         if kind is None and pred is None and num.head.i != num.i:
@@ -625,7 +664,7 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
         # troop deployments only count troops; weapon verbs only count weapons
         if kind == "troops deployed" and lx.SUBJECTS.get(noun_lemma, ("", ""))[1] != "security forces":
             kind = None
-        if kind in ("crowd size", "people present") and noun is not None and noun_lemma not in lx.SUBJECTS \
+        if kind in lx.PEOPLE_ONLY_KINDS and noun is not None and noun_lemma not in lx.SUBJECTS \
                 and lx.KIND_NOUNS.get(noun_lemma) != "crowd size" and noun.ent_type_ != "NORP":
             kind = None  # "drew 20,000 people" is a crowd, "drew 200 comments" is not
         if kind == "weapons used" and noun is not None and noun_lemma in lx.SUBJECTS:
@@ -775,6 +814,10 @@ def _date_event(span) -> tuple[str, object] | None:
         return None
     if _is_hypothetical(attach) or _is_negated(attach):
         return None
+    particle = next((c.lower_ for c in attach.children if c.dep_ == "prt"
+                     or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV") and c.i == attach.i + 1)), None)
+    if particle and f"{lemma} {particle}" in lx.EVENT_VERBS:
+        lemma = f"{lemma} {particle}"  # "the ferry went down on 4 May"
     for c in attach.children:  # "In July 2017, when he launched grenades ..., nobody was hurt"
         if c.dep_ == "advcl" and c.lemma_.lower() in lx.EVENT_VERBS and c.i > span.end - 1 \
                 and any(g.lower_ == "when" for g in c.children):

@@ -15,7 +15,7 @@ import statistics
 from collections.abc import Sequence
 from datetime import date
 
-from .lexicon import CASUALTY_KINDS, OBJECT_KINDS
+from .lexicon import CASUALTY_KINDS, OBJECT_KINDS, TWO_WAY_KINDS
 from .records import Article, Claim, Fact
 
 VERDICT_SEVERITY = {"contradiction": 4, "discrepancy": 3, "update": 2, "agreement": 1, "single": 0}
@@ -71,14 +71,16 @@ def is_update(claims: Sequence[Claim]) -> bool:
     """True when every difference is explained by time: a running toll that only grows.
 
     Claims as of one date must not conflict; a claim as of a later date may be
-    higher than an earlier one, never lower. Only cumulative kinds (killed,
-    injured, arrested...) are running tolls.
+    higher than an earlier one, never lower, except for counts that run both ways
+    (the missing, the displaced). Only cumulative kinds (killed, injured,
+    arrested...) are running tolls.
     """
     if claims[0].kind not in CUMULATIVE_KINDS:
         return False
     dated = [c for c in claims if c.as_of is not None]
     if len({c.as_of for c in dated}) < 2 or len(dated) != len(claims):
         return False
+    two_way = claims[0].kind in TWO_WAY_KINDS  # the missing are found: their count falls too
     moved = False
     for i, a in enumerate(dated):
         for b in dated[i + 1:]:
@@ -90,6 +92,9 @@ def is_update(claims: Sequence[Claim]) -> bool:
                 continue
             early, late = (a, b) if a.as_of < b.as_of else (b, a)
             (elo, ehi), (llo, _) = interval(early), interval(late)
+            if two_way:
+                moved = moved or disjoint(early, late)
+                continue
             if llo < elo:
                 return False  # a toll that falls is a revision, not an update
             # moved: the later figure is above the earlier one's range, or above an open bound

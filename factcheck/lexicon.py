@@ -59,7 +59,14 @@ KIND_VERBS: dict[str, str] = {
     "take hostages": "kidnapped",  # "took 170 hostages" (verb + object)
     "take hostage": "kidnapped",   # "took two hostage"
     "carry": "people present",     # "the ferry was carrying about 250 passengers" (people only)
+    "rescue": "rescued",           # "rescuers saved 40", "142 people were rescued" (people only)
+    "pull": "rescued",             # "pulled 142 people alive from the water" (people only)
+    "save": "rescued",             # "fishermen saved 38 people" (people only)
 }
+
+# Kinds that only count people: a counted noun that names no person ("drew 200 comments",
+# "pulled 40 levers") makes no claim of these kinds.
+PEOPLE_ONLY_KINDS = {"crowd size", "people present", "rescued"}
 
 # Prepositions that bound a period rather than date an event: "arrested since Friday".
 SPAN_PREPS = {"since", "until", "till", "by", "through", "from", "before", "after"}
@@ -112,7 +119,9 @@ KIND_NOUNS: dict[str, str] = {
 }
 
 # Kinds that count people harmed or held; their nouns ("deaths") stand for people.
-CASUALTY_KINDS = {"killed", "injured", "casualties", "arrested", "missing", "kidnapped", "displaced"}
+CASUALTY_KINDS = {"killed", "injured", "casualties", "arrested", "missing", "kidnapped", "displaced", "rescued"}
+# Running counts that fall as well as rise over the days: the missing are found, the displaced go home.
+TWO_WAY_KINDS = {"missing", "displaced"}
 
 # Groups of people; a bare "people" may be compared with any of them, other subjects may not.
 HUMAN_GROUPS = {"security forces", "civilians", "rescue workers", "protesters", "attackers", "journalists",
@@ -196,6 +205,7 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     "man": ("men", "people"),
     "hostage": ("hostages", "civilians"),
     "victim": ("people", "people"),
+    "survivor": ("people", "people"),                   # "46 survivors had been admitted"
     "boy": ("children", "civilians"),                   # "a 17-year-old boy"
     "girl": ("children", "civilians"),                  # "an 8-year-old girl"
     "worshipper": ("worshippers", "civilians"),         # "19 worshippers"
@@ -235,6 +245,7 @@ EVENT_NOUNS = {
     "truce", "offensive", "operation", "invasion", "incursion", "kidnapping", "abduction", "arrest",
     "killing", "assassination", "execution", "fighting", "battle", "stampede", "eruption", "tsunami",
     "shelling", "bombardment", "crackdown", "standoff", "uprising", "mutiny", "rebellion", "strike",
+    "sinking", "capsizing", "shipwreck", "derailment", "collapse", "disaster", "accident", "tragedy",
 }
 
 # Event verbs whose date is the event's date: "in July 2017, when he launched grenades".
@@ -244,6 +255,8 @@ EVENT_VERBS = {
     "collapse", "crash", "assassinate", "execute", "die", "injure", "wound", "evacuate",
     "flee", "march", "protest", "rally", "hurt", "throw", "detonate", "behead", "murder",
     "drop", "lob", "hurl",  # weapons: "dropped several grenades in July 2017"
+    "capsize", "sink", "overturn", "derail", "collide", "erupt",  # "the ferry capsized on Saturday"
+    "go down", "roll over", "blow up", "cave in",  # verb + particle: "the ferry went down on 4 May"
 }
 
 # Verbs that date whatever their subject names: "the protests began on 17 October",

@@ -100,6 +100,14 @@ def test_updates(figures, expected):
     assert verdict(claims) == expected
 
 
+@pytest.mark.parametrize("kind, expected", [("missing", "update"), ("displaced", "update"),
+                                             ("killed", "contradiction")])
+def test_the_missing_are_found_so_their_count_may_fall(kind, expected):
+    claims = [dated(23, 23, date(2021, 3, 1), kind=kind), dated(17, 17, date(2021, 3, 2), article="b", kind=kind),
+              dated(9, 9, date(2021, 3, 4), article="c", kind=kind)]
+    assert verdict(claims) == expected
+
+
 def test_update_needs_a_running_toll():
     claims = [dated(4, 4, date(2021, 3, 1), kind="weapons used"),
               dated(6, 6, date(2021, 3, 2), article="b", kind="weapons used")]
