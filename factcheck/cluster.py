@@ -170,23 +170,31 @@ _CLAUSE_BREAK = re.compile(
     re.I)
 
 
-def claim_text(claim: Claim) -> str:
-    """The text embedded for a claim: its sentence, or for a measure the clause that holds its figure.
+MEASURE_WORDS = 5  # words either side of a measure that say what it measures
 
-    A distance or a duration is one detail of its sentence, and whatever else the sentence goes on
-    to say would decide how alike two of them look; a count is what its sentence is about.
+
+def claim_text(claim: Claim) -> str:
+    """The text embedded for a claim: its sentence, or for a measure the words around its figure.
+
+    A distance or a duration is one detail of its sentence: what it measures is said next to it
+    ("three days of national mourning", "a 90-day deadline for repairs", "3 km from the harbour"),
+    and whatever else the sentence says would decide how alike two of them look. So a measure
+    stands for the few words either side of it, inside its own clause. A count is what its
+    sentence is about, and keeps the sentence.
     """
     if claim.kind not in MEASURE_KINDS:
         return claim.sentence
+    s = claim.sentence
     a, b = claim.start - claim.sentence_start, claim.end - claim.sentence_start
-    lo, hi = 0, len(claim.sentence)
-    for m in _CLAUSE_BREAK.finditer(claim.sentence):
+    lo, hi = 0, len(s)
+    for m in _CLAUSE_BREAK.finditer(s):
         if m.end() <= a:
             lo = m.end()
         elif m.start() >= b:
             hi = m.start()
             break
-    return claim.sentence[lo:hi].strip() or claim.sentence
+    before, after = s[lo:a].split()[-MEASURE_WORDS:], s[b:hi].split()[:MEASURE_WORDS]
+    return " ".join([*before, s[a:b], *after])
 
 
 def names(text: str) -> set[str]:

@@ -116,17 +116,46 @@ def verdict(claims: Sequence[Claim]) -> str:
     return "discrepancy"
 
 
+# How a base-unit figure reads: the largest unit it makes at least one of (whole or half ones for
+# time, where 15,552,000 s is "6 months"), largest first. numbers.py sets the sizes.
+DISPLAY_UNITS: dict[str, tuple[tuple[str, float], ...]] = {
+    "s": (("years", 31_536_000.0), ("months", 2_592_000.0), ("weeks", 604_800.0), ("days", 86_400.0),
+          ("hours", 3_600.0), ("minutes", 60.0), ("s", 1.0)),
+    "m": (("km", 1000.0), ("m", 1.0)),
+    "m2": (("km²", 1e6), ("m²", 1.0)),
+    "kg": (("t", 1000.0), ("kg", 1.0)),
+}
+
+
+def _display_unit(claim: Claim) -> tuple[str, float]:
+    """The unit name and size that a claim's figure reads best in ("6 months", "3.22 km")."""
+    units = DISPLAY_UNITS.get(claim.unit or "")
+    if not units:
+        return (claim.unit or ""), 1.0
+    values = [v for v in (claim.low, claim.high, *claim.alternatives) if v]
+    for name, size in units:
+        scaled = [v / size for v in values]
+        if scaled and min(scaled) >= 1 and (claim.unit != "s" or all(abs(2 * x - round(2 * x)) < 0.02
+                                                                     for x in scaled)):
+            return name, size
+    return units[-1][0], units[-1][1]
+
+
 def format_figure(claim: Claim) -> str:
-    """A figure in plain words: "2", "at least 1", "8–16", "50 or 59", "several (3–9)"."""
+    """A figure in plain words: "2", "at least 1", "8–16", "50 or 59", "several (3–9)", "6 months"."""
+    name, size = _display_unit(claim)
 
     def num(x: float) -> str:
+        x = x / size
+        if name == "s" or size == 1.0:
+            x = round(x, 2)
         return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
     if claim.kind == "date":
         lo = date.fromordinal(int(claim.low))
         hi = date.fromordinal(int(claim.high)) if claim.high is not None else None
         return str(lo) if hi == lo else f"{lo} to {hi or '…'}"
-    unit = f" {claim.unit}" if claim.unit else ""
+    unit = f" {name}" if name else ""
     if claim.alternatives:
         return " or ".join(num(v) for v in claim.alternatives) + unit
     if claim.high is None:

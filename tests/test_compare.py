@@ -72,6 +72,18 @@ def test_format_figure(low, high, qualifier, expected):
     assert format_figure(claim(low, high, qualifier)) == expected
 
 
+@pytest.mark.parametrize("low, high, qualifier, unit, expected", [
+    (15_552_000, None, "more than", "s", "more than 6 months"),   # not "15,552,000 s"
+    (31_104_000, 31_104_000, "exact", "s", "12 months"),           # twelve 30-day months are no year
+    (259_200, 259_200, "exact", "s", "3 days"),
+    (3000, 3000, "exact", "m", "3 km"),
+    (3218.688, 3218.688, "exact", "m", "3.22 km"),                 # "two miles"
+    (22, 22, "exact", "m", "22 m"),
+])
+def test_format_figure_in_a_readable_unit(low, high, qualifier, unit, expected):
+    assert format_figure(claim(low, high, qualifier, unit=unit)) == expected
+
+
 def test_article_record_checks_fields():
     with pytest.raises(ValueError, match="body_start"):
         Article(id="x", path="x", outlet="x", published=date(2020, 1, 1), text="abc", body_start=9)

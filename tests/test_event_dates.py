@@ -34,15 +34,16 @@ def test_the_date_of_a_claims_event(nlp, text, surface, when):
     assert (c.event_start, c.event_end) == ((when, when) if when else (None, None)), c.event_surface
 
 
-@pytest.mark.parametrize("text, surface, clause", [
+@pytest.mark.parametrize("text, surface, words", [
     ("It blew out windows seven miles away, and engineers spent Thursday inspecting the bridge.",
      "seven miles", "It blew out windows seven miles away"),
     ("Gas levels were high; he told everyone within a five-kilometre radius to stay inside.",
      "five-kilometre", "he told everyone within a five-kilometre radius to stay inside."),
-    ("The explosion, heard across the valley, blew out windows 12 kilometres away.", "12 kilometres",
-     "The explosion, heard across the valley, blew out windows 12 kilometres away."),
+    ("Prime Minister Anselm Korvek, who visited the hospital on Sunday afternoon, announced three days of "
+     "national mourning beginning on Monday.", "three days",
+     "hospital on Sunday afternoon, announced three days of national mourning beginning on"),
     ("Twelve people died in the blast, and rescuers searched the ruins.", "Twelve",  # a count keeps its sentence
      "Twelve people died in the blast, and rescuers searched the ruins."),
 ])
-def test_a_measure_is_embedded_with_its_own_clause(nlp, text, surface, clause):
-    assert claim_text(claims_of(nlp, text)[surface]) == clause
+def test_a_measure_is_embedded_with_the_words_around_it(nlp, text, surface, words):
+    assert claim_text(claims_of(nlp, text)[surface]) == words

@@ -32,6 +32,9 @@ FLAGGED_TOO = {
     "police officers wounded in the El Junquito raid": (
         [("001", "five", "seriously wounded"), ("002", "five", "five injured"),
          ("002", "as many as 10", "injured as many as 10")], {"discrepancy"}, "vague vs exact"),
+    "how long Pérez was on the run: more than six months vs six months": (
+        [("001", "more than six months", "on the run"), ("002", "six months", "on the run")],
+        {"discrepancy"}, "vague vs exact"),
     "2017 protest toll: at least 75 civilians (June 2017) vs more than 100 dead (January 2018)": (
         [("000", "At least 75", "civilians have died"), ("002", "more than 100", "protests that left")],
         {"update"}, "revision over time"),
