@@ -1,11 +1,12 @@
 """Cluster: Claims + vectors -> groups of claims that state the same fact.
 
-Reads claims, one embedding per claim (its sentence, or for a measure the clause
-holding its figure: ``claim_text``) and one per article (its lede, standing for
-the article's main event). Structured keys block impossible
-pairs before any similarity is looked at: claims of different kinds or units,
-page chrome, two figures of one sentence, incompatible subject groups
-(officers never meet civilians) and claims whose event times cannot overlap.
+Reads claims, one embedding per claim (its sentence, or for a measure the words
+around its figure: ``claim_text``) and one per article (its lede, standing for
+the article's main event). Structured keys block impossible pairs before any
+similarity is looked at: claims of different kinds or units, page chrome,
+increments and parts ("six more", "four of them"), two figures of one sentence,
+incompatible subject groups (officers never meet civilians) and claims whose
+event times cannot overlap.
 Inside a block, nearest neighbours on the blended embedding propose candidate
 pairs (no full distance matrix over the block), candidates that pass the
 structured checks are joined into components, and scikit-learn's
@@ -111,11 +112,23 @@ def subjects_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
     if a.subject == b.subject:
         return True, False
     if a.kind == "date":
-        return True, False  # a date claim's subject names the event, worded freely
+        # a date claim's subject names the event, worded freely ("blast", "explosion", "tore"),
+        # but an arrest or an evacuation is an event of its own, after the blast
+        return _event_class(a.subject) == _event_class(b.subject), False
     generic = {a.subject, b.subject} & GENERIC_SUBJECTS
     if generic and a.subject_group in HUMAN_GROUPS and b.subject_group in HUMAN_GROUPS:
         return True, True
     return False, False
+
+
+# Events that follow the main one on days of their own: "arrested on Monday" does not date the sinking.
+SEPARATE_EVENT_KINDS = {"arrested", "displaced", "rescued", "kidnapped", "troops deployed"}
+
+
+def _event_class(subject: str) -> str:
+    """What a date claim's event is: an arrest, an evacuation..., or the main event ("event")."""
+    kind = lx.KIND_VERBS.get(subject) or lx.KIND_NOUNS.get(subject)
+    return kind if kind in SEPARATE_EVENT_KINDS else "event"
 
 
 def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs: dict[str, np.ndarray],
@@ -135,7 +148,7 @@ def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs:
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     groups: list[list[int]] = []
     for i, c in enumerate(claims):
-        if c.role == "chrome" or c.kind in UNGROUPED_KINDS or is_increment(c):
+        if c.role == "chrome" or c.kind in UNGROUPED_KINDS or is_increment(c) or is_part(c):
             groups.append([i])
         else:
             blocks[block_key(c)].append(i)
@@ -161,6 +174,10 @@ _NOT_NAMES = {
 # Words in an increment: "six more people died", "another five were hurt".
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|new|extra)\b", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|additional|further)\s+$", re.I)
+# Words of a part of a count said before: "46 were injured, several of them seriously",
+# "Of the 46 people injured, eight remain in hospital".
+_PART_AFTER = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
+_PART_BEFORE = re.compile(r"(?:^|[.;:]\s*)of\s+(?:the|these|those)\s[^,;]{1,80},\s*$", re.I)
 
 
 # Where a sentence goes on to a second clause: "It blew out windows seven miles away, and engineers
@@ -206,6 +223,12 @@ def is_increment(claim: Claim) -> bool:
     """True for a count of what was added ("six more people died"), which is no total to compare."""
     a, b = claim.start - claim.sentence_start, claim.end - claim.sentence_start
     return bool(_INCREMENT_AFTER.match(claim.sentence, b) or _INCREMENT_BEFORE.search(claim.sentence[:a]))
+
+
+def is_part(claim: Claim) -> bool:
+    """True for a part of a count the sentence gives ("several of them"), which is no total to compare."""
+    a, b = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    return bool(_PART_AFTER.match(claim.sentence, b) or _PART_BEFORE.search(claim.sentence[:a]))
 
 
 def _context_text(article: Article) -> str:

@@ -127,10 +127,11 @@ TWO_WAY_KINDS = {"missing", "displaced"}
 HUMAN_GROUPS = {"security forces", "civilians", "rescue workers", "protesters", "attackers", "journalists",
                 "people", "officials", "prisoners", "supporters"}
 
-# Named subjects that stand for the population at large ("75 civilians have died in the unrest"),
+# Named subjects that stand for the population at large ("75 civilians have died in the unrest",
+# "46 passengers were treated" after a sinking),
 # unlike roles or parts of it (officers, children, workers). Two articles that each give one toll,
 # one of "people" and one of these, may be giving the same toll under two scopes.
-POPULATION_SUBJECTS = {"civilians"}
+POPULATION_SUBJECTS = {"civilians", "passengers"}
 
 # Kinds that count objects used; they need a verb of use ("launched four grenades").
 OBJECT_KINDS = {"weapons used", "shots fired"}

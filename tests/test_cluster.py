@@ -104,3 +104,34 @@ def test_large_components_are_cut_to_bound_pairwise_work():
     cut = cluster_claims(claims, vec, avec, by_id, config=ClusterConfig(max_component=2))
     assert [len(g) for g in whole] == [5]
     assert sorted(len(g) for g in cut) == [1, 2, 2]
+
+
+@pytest.mark.parametrize("sentence, surface, part", [
+    ("Forty-six people were injured, several of them seriously.", "several", True),
+    ("Of the 46 people injured, eight remain in hospital.", "eight", True),
+    ("The blast killed 23 people, four of whom were children.", "four", True),
+    ("Forty-six people were injured, several of them seriously.", "Forty-six", False),
+    ("Eight of the injured remain in hospital.", "Eight", False),   # a partitive of a noun says its own group
+    ("Officials said 12 people died.", "12", False),
+])
+def test_a_part_of_a_count_is_told_apart(sentence, surface, part):
+    from factcheck.cluster import is_part
+
+    start = sentence.index(surface)
+    c = Claim(id="a:0", article_id="a", kind="injured", subject="people", low=1, high=1, qualifier="exact",
+              surface=surface, start=start, end=start + len(surface), sentence=sentence, sentence_start=0)
+    assert is_part(c) is part
+
+
+@pytest.mark.parametrize("a, b, together", [
+    ("explosion", "tear", True),       # one blast, worded two ways
+    ("capsize", "sink", True),
+    ("arrest", "detain", True),        # one arrest
+    ("arrest", "overturn", False),     # the arrests came days after the sinking
+    ("evacuate", "explosion", False),
+])
+def test_date_claims_of_different_events_stay_apart(a, b, together):
+    day = date(2021, 3, 1)
+    claims = [mk("a", 0, kind="date", subject=a, group="event", low=day.toordinal(), event=(day, day)),
+              mk("b", 0, kind="date", subject=b, group="event", low=day.toordinal(), event=(day, day))]
+    assert (len(run(claims, [art("a"), art("b")])) == 1) is together
