@@ -36,8 +36,14 @@ _CHROME_MARKERS = re.compile(r"^\s*(?:Story highlights|Related(?: Content| Artic
                              r"Read more|More on this story|Most read|Advertisement)\s*$", re.I)
 # A compilation's section header: "... regime change. RT reports", "Checkpoint Asia reports".
 _REPORTS_HEADER = re.compile(r"(?:^|(?<=[.!?”\"]\s))([A-Z][\w.&'’ -]{0,50}?)\s+reports\s*:?\s*$")
-# A short "Name:" header line: "The New York Times:", "Moon of Alabama:", "Comment:".
-_COLON_HEADER = re.compile(r"^\s*([A-Z][\w.&'’ -]{0,50}?)\s*:\s*$")
+# A short "Name:" header line: "The New York Times:", "Moon of Alabama:", "Comment:"; or a name
+# and a colon that end a paragraph's last sentence ("... placing such hopes in? Moon of Alabama:").
+# Its words are capitalised but for joining ones, so "He said:" is no header.
+_NAME = r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|the|and|for|de|del|la|al|[A-Z][\w.&'’-]*)){0,5})"
+_COLON_HEADER = re.compile(r"^\s*" + _NAME + r"\s*:\s*$|(?<=[.!?”\"]\s)" + _NAME + r"\s*:\s*$")
+# A dated update line opens a section in the compiler's own voice: "UPDATE 1st May 2019 13:00:".
+# A bare time ("15:00 UTC:") stays in the section it is in: a quoted live blog has them too.
+_UPDATE_HEADER = re.compile(r"^\s*(?i:update[sd]?)\b[^\n]{0,60}:\s*$")
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
 _TERMINAL = re.compile(r"[.!?:;]['\"’”)\]]*\s*$|['\"’”]\s*$")
 # Words that put an event after publication: "ahead of a vote on July 30", "the upcoming poll".
@@ -135,13 +141,15 @@ def segment(article: Article) -> list[Block]:
         elif not _TERMINAL.search(chunk) and len(chunk.split()) <= 20:
             role = "heading"
         header = _REPORTS_HEADER.search(chunk)
-        colon = _COLON_HEADER.match(chunk)
+        colon = _COLON_HEADER.search(chunk)
         blocks.append(Block(s, e, role, section))
         if header:
             section = header.group(1).strip()
         elif colon:
-            name = colon.group(1).strip()
+            name = (colon.group(1) or colon.group(2)).strip()
             section = None if name.lower() in lx.OWN_VOICE_HEADERS else name
+        elif _UPDATE_HEADER.match(chunk):
+            section = None
     return blocks
 
 
@@ -969,6 +977,8 @@ class _ArticleState:
             self.antecedent = (human[-1].subject, human[-1].subject_group) if human else None
             self.prior_people.extend(e.text for e in sent.ents if e.label_ == "PERSON")
             subj = next((t for t in sent if t.dep_ == "nsubj" and t.head == sent.root), None)
+            if subj is not None and subj.lower_ in ("he", "she", "they"):
+                continue  # "He said ...": the one named before is still the subject
             self.prior_subject = (_phrase(subj) if subj is not None and subj.tag_ in ("NNS", "NNPS", "NNP")
                                   else None)
 

@@ -1,4 +1,4 @@
-"""Which date in a sentence dates a claim's event, with the real spaCy pipeline."""
+"""Context a claim takes from around its figure: event dates, measured words, section claimants, pronouns."""
 
 from __future__ import annotations
 
@@ -47,3 +47,26 @@ def test_the_date_of_a_claims_event(nlp, text, surface, when):
 ])
 def test_a_measure_is_embedded_with_the_words_around_it(nlp, text, surface, words):
     assert claim_text(claims_of(nlp, text)[surface]) == words
+
+
+@pytest.mark.parametrize("text, surface, claimant", [
+    # a compilation's section headers give the claimant of the paragraph that follows
+    ("The story so far.\n\nRT reports\n\nAt least 50 people were injured.", "At least 50", "RT"),
+    ("The story so far.\n\nThe New York Times:\n\nAt least 50 people were injured.", "At least 50",
+     "The New York Times"),
+    ("And what were they hoping for? Moon of Alabama:\n\nAt least 30 soldiers were arrested.", "At least 30",
+     "Moon of Alabama"),
+    ("He said so in the end. He said:\n\nAt least 30 soldiers were arrested.", "At least 30", None),
+    ("Comment:\n\nAt least 30 soldiers were arrested.", "At least 30", None),   # the compiler's own voice
+])
+def test_section_headers_name_the_claimant(nlp, text, surface, claimant):
+    assert claims_of(nlp, text)[surface].claimant == claimant
+
+
+def test_he_stays_the_one_named_before(nlp):
+    text = ("Minister for Communications Ernesto Villegas called the incident an attempted coup.\n\n"
+            "He said the attackers had launched four grenades. About 15 shots were fired nearby, he said. "
+            "Around 80 people were in the building, he said.")
+    claims = claims_of(nlp, text)
+    assert {claims[s].claimant for s in ("four", "About 15", "Around 80")} == {
+        "Minister for Communications Ernesto Villegas"}
