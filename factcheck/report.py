@@ -43,20 +43,29 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def quote(claim, article) -> str:
-    """The claim's sentence around its figure, trimmed, with the figure in bold."""
+def _trim(claim, context: int) -> tuple[str, str, str, str]:
+    """The claim's sentence around its figure, cut at words: (ellipsis, left, right, ellipsis)."""
     s0 = claim.sentence_start
     sent = claim.sentence
     a, b = claim.start - s0, claim.end - s0
-    lo = max(0, a - QUOTE_CONTEXT)
-    hi = min(len(sent), b + QUOTE_CONTEXT)
+    lo = max(0, a - context)
+    hi = min(len(sent), b + context)
     if lo > 0:  # cut at a word boundary
         lo = sent.find(" ", lo, a) + 1 or lo
     if hi < len(sent):
         hi = sent.rfind(" ", b, hi) if sent.rfind(" ", b, hi) > b else hi
-    left, right = sent[lo:a], sent[b:hi]
-    pre = "…" if lo > 0 else ""
-    post = "…" if hi < len(sent) else ""
+    return ("…" if lo > 0 else ""), sent[lo:a], sent[b:hi], ("…" if hi < len(sent) else "")
+
+
+def excerpt(claim, context: int = 45) -> str:
+    """Plain text of the claim's sentence around its figure, the figure in «guillemets»."""
+    pre, left, right, post = _trim(claim, context)
+    return " ".join(f"{pre}{left}«{claim.surface}»{right}{post}".split())
+
+
+def quote(claim, article) -> str:
+    """The claim's sentence around its figure, trimmed, with the figure in bold."""
+    pre, left, right, post = _trim(claim, QUOTE_CONTEXT)
     sep_l = " " if left[-1:].isspace() else ""
     sep_r = " " if right[:1].isspace() else ""
     return (f"{pre}{md_escape(left)}{sep_l}**{md_escape(claim.surface)}**{sep_r}"
@@ -84,7 +93,7 @@ def _claim_rows(fact, result) -> list[list[str]]:
 CLAIM_HEADERS = ["outlet", "published", "claimant", "figure", "part", "quote", "where"]
 
 
-AGREEMENT_HEADERS = ["fact", "kind", "subject", "figure", "outlets", "claims"]
+AGREEMENT_HEADERS = ["fact", "kind", "subject", "figure", "published", "outlets", "claims", "first quote"]
 
 
 def agreement_rows(result: Result) -> list[list[str | int]]:
@@ -97,7 +106,8 @@ def agreement_rows(result: Result) -> list[list[str | int]]:
             continue
         cs = [claims[c] for c in f.claim_ids]
         rows.append([f.id, f.kind, f.subject, format_figure(cs[0]),
-                     ", ".join(sorted({arts[c.article_id].outlet for c in cs})), len(cs)])
+                     ", ".join(sorted({str(arts[c.article_id].published or "unknown") for c in cs})),
+                     ", ".join(sorted({arts[c.article_id].outlet for c in cs})), len(cs), excerpt(cs[0])])
     return rows
 
 
