@@ -336,6 +336,8 @@ def summarise(claims: Sequence[Claim], articles: dict[str, Article]) -> str:
         what = f"date of the event ({', '.join(sorted({c.subject for c in claims}))})"
     elif first.subject_group == "other" and first.kind in OBJECT_KINDS and not first.subject.endswith("s"):
         what = f"{first.subject}s {first.kind.split()[-1]}"  # "grenades used", "shots fired"
+    elif first.subject == first.kind:
+        what = first.kind  # a measure names only itself: "duration", "distance"
     else:
         what = f"{first.subject} {first.kind}"
     head = f"{what[:1].upper()}{what[1:]} ({_event_label(claims, articles)})"
