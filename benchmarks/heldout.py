@@ -1,7 +1,8 @@
 """Score the real pipeline on the held-out corpus (tests/heldout/), written without looking at the code.
 
-    python benchmarks/heldout.py            # a table per planted item, then the flagged facts
-    python benchmarks/heldout.py --json     # the same figures as JSON
+    python benchmarks/heldout.py                    # tests/heldout/: each planted item, then the flagged facts
+    python benchmarks/heldout.py tests/heldout2     # another folder laid out the same way
+    python benchmarks/heldout.py --json             # the same figures as JSON
 
 Each row of ``tests/heldout/EXPECTED.csv`` names a figure by its article, its surface and a few words
 of its sentence. The row is *found* when a claim's span overlaps that surface. An item with a verdict
@@ -82,13 +83,15 @@ def score(result, rows: list[dict]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=HELDOUT,
+                        help="a folder of .md articles with an EXPECTED.csv (default: tests/heldout)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     from factcheck import check
 
-    with open(HELDOUT / "EXPECTED.csv", encoding="utf-8", newline="") as fh:
+    with open(args.folder / "EXPECTED.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    files = sorted(p for p in HELDOUT.glob("*.md") if p.name != "README.md")
+    files = sorted(p for p in args.folder.glob("*.md") if p.name != "README.md")
     result = check(files)
     out = score(result, rows)
     if args.json:
