@@ -800,7 +800,7 @@ def _date_event(span) -> tuple[str, object] | None:
                 return c.lemma_.lower(), c
     tok = root.head if root.dep_ == "pobj" else root
     if root.dep_ == "poss" and root.head.lemma_.lower() in lx.EVENT_NOUNS:
-        return root.head.lemma_.lower(), root.head  # "Tuesday's explosion", "the 2011 blast"
+        return root.head.lemma_.lower(), root.head  # "Tuesday's explosion"
     if tok.dep_ not in ("prep", "npadvmod", "tmod", "advmod", "nmod", "appos") and tok is root:
         return None
     attach = tok.head

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from .formats import Columns
 from .compare import FLAGGED
+from .formats import Columns
 from .ingest import DEFAULT_MAX_BYTES
 from .numbers import POLICIES
 from .records import FactcheckError

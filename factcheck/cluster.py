@@ -107,6 +107,16 @@ def block_key(claim: Claim) -> tuple[str, str]:
     return claim.kind, claim.unit or ""
 
 
+# Events that follow the main one on days of their own: "arrested on Monday" does not date the sinking.
+SEPARATE_EVENT_KINDS = {"arrested", "displaced", "rescued", "kidnapped", "troops deployed"}
+
+
+def _event_class(subject: str) -> str:
+    """What a date claim's event is: an arrest, an evacuation..., or the main event ("event")."""
+    kind = lx.KIND_VERBS.get(subject) or lx.KIND_NOUNS.get(subject)
+    return kind if kind in SEPARATE_EVENT_KINDS else "event"
+
+
 def subjects_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
     """Whether two subjects may be one group, and whether that crosses a scope ("people" vs "officers")."""
     if a.subject == b.subject:
@@ -119,16 +129,6 @@ def subjects_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
     if generic and a.subject_group in HUMAN_GROUPS and b.subject_group in HUMAN_GROUPS:
         return True, True
     return False, False
-
-
-# Events that follow the main one on days of their own: "arrested on Monday" does not date the sinking.
-SEPARATE_EVENT_KINDS = {"arrested", "displaced", "rescued", "kidnapped", "troops deployed"}
-
-
-def _event_class(subject: str) -> str:
-    """What a date claim's event is: an arrest, an evacuation..., or the main event ("event")."""
-    kind = lx.KIND_VERBS.get(subject) or lx.KIND_NOUNS.get(subject)
-    return kind if kind in SEPARATE_EVENT_KINDS else "event"
 
 
 def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs: dict[str, np.ndarray],

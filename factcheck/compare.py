@@ -146,9 +146,7 @@ def format_figure(claim: Claim) -> str:
     name, size = _display_unit(claim)
 
     def num(x: float) -> str:
-        x = x / size
-        if name == "s" or size == 1.0:
-            x = round(x, 2)
+        x = round(x / size, 9)  # 15,552,000 s / 2,592,000 is 6, not 5.999999999
         return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
     if claim.kind == "date":
