@@ -940,9 +940,10 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
         if vague and re.fullmatch(r"(?i)(?:over|above|under|below|some|about|around)\s+",
                                   qm.group()):
             lead, qm = None, None
-        # "over three days" mostly means "during": not a bound.
+        # "over three days" mostly means "during": not a bound; "for over four hours" is one.
         if (lead == "more than" and unit is not None and unit.base == "s"
-                and re.match(r"(?i)over", qm.group())):
+                and re.match(r"(?i)over", qm.group())
+                and not re.search(r"(?i)\bfor\s+$", text[max(0, qm.start() - 8):qm.start()])):
             lead, qm = None, None
 
     # Base unit and role.

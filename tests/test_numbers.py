@@ -201,6 +201,8 @@ GOLDEN: list[tuple[str, list[tuple]]] = [
     ("a 10-year sentence", [F("10-year", 10 * YEAR, 10 * YEAR, unit="s", role="measure")]),
     ("30 seconds of footage", [F("30 seconds", 30, 30, unit="s", role="measure")]),
     ("fighting over three days", [F("three days", 3 * DAY, 3 * DAY, unit="s", role="measure")]),
+    ("defending it for over four hours", [F("over four hours", 4 * HOUR, None, "more than", unit="s",
+                                            role="measure")]),
     ("20 tonnes of aid", [F("20 tonnes", 20_000, 20_000, unit="kg", role="measure")]),
     ("500 kg of explosives", [F("500 kg", 500, 500, unit="kg", role="measure")]),
     ("a 200-pound bomb", [F("200-pound", 90.718474, 90.718474, unit="kg", role="measure")]),
