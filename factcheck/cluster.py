@@ -17,6 +17,7 @@ group holds a pair further apart than the threshold. Returns lists of indices.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -214,9 +215,15 @@ def claim_text(claim: Claim) -> str:
     return " ".join([*before, s[a:b], *after])
 
 
+def _unaccent(text: str) -> str:
+    """The text without accents: "Óscar Pérez" and "Oscar Perez" are one name across outlets."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def names(text: str) -> set[str]:
-    """Capitalised words inside sentences, lower-cased: the places, groups and people a text is about."""
-    return {m.group(0).lower() for m in _NAME.finditer(text) if m.group(0).lower() not in _NOT_NAMES}
+    """Capitalised words inside sentences, lower-cased and unaccented: the places, groups and people
+    a text is about."""
+    return {w for w in (m.group(0).lower() for m in _NAME.finditer(_unaccent(text))) if w not in _NOT_NAMES}
 
 
 def is_increment(claim: Claim) -> bool:

@@ -135,3 +135,9 @@ def test_date_claims_of_different_events_stay_apart(a, b, together):
     claims = [mk("a", 0, kind="date", subject=a, group="event", low=day.toordinal(), event=(day, day)),
               mk("b", 0, kind="date", subject=b, group="event", low=day.toordinal(), event=(day, day))]
     assert (len(run(claims, [art("a"), art("b")])) == 1) is together
+
+
+def test_names_fold_case_and_accents():
+    from factcheck.cluster import names
+
+    assert names("Witnesses said Óscar Pérez fled.") == names("Then Oscar Perez fled.") == {"oscar", "perez"}
