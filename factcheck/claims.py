@@ -287,6 +287,10 @@ def _kind_among(verb) -> str | None:
             for p in c.children:
                 if p.dep_ == "pobj" and lx.KIND_NOUNS.get(p.lemma_.lower()) in lx.CASUALTY_KINDS:
                     return lx.KIND_NOUNS[p.lemma_.lower()]
+                if p.dep_ == "pobj":  # "four journalists were among those detained"
+                    for a in p.children:
+                        if a.dep_ in ("acl", "relcl", "amod") and (k := _kind_from_verb(a)) in lx.CASUALTY_KINDS:
+                            return k
     return None
 
 
@@ -514,6 +518,9 @@ def _claimant(sent, anchor, figure_tokens: set[int], *, prior_people: list[str],
     cands = [root, *[c for c in root.children if c.dep_ in ("parataxis", "advcl", "ccomp", "conj")]]
     for verb in cands:
         if verb.lemma_.lower() in lx.ATTRIBUTION_VERBS and verb.pos_ in ("VERB", "AUX"):
+            if verb.dep_ == "conj" and any(c.dep_ == "ccomp" and not any(t.i in figure_tokens for t in c.subtree)
+                                           for c in verb.children):
+                continue  # "... detained hundreds, and many say they were beaten": says something else
             subjs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             free = [c for c in subjs if not any(t.i in figure_tokens for t in c.subtree)]
             if subjs and not free:
@@ -704,6 +711,11 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
             whom = _of_object(obj) if obj is not None and obj.lemma_.lower() in lx.TOLL_NOUNS else None
             if whom is not None and whom.lemma_.lower() in lx.SUBJECTS:
                 noun, noun_lemma = whom, whom.lemma_.lower()  # "the number of firefighters killed at three"
+        if noun is None and pred is not None and num.dep_ == "pobj" and num.head.lower_ in ("to", "at"):
+            toll = _subject(pred)  # "the number of people killed ... rose to 11"
+            whom = _of_object(toll) if toll is not None and toll.lemma_.lower() in lx.TOLL_NOUNS else None
+            if whom is not None and whom.lemma_.lower() in lx.SUBJECTS:
+                noun, noun_lemma = whom, whom.lemma_.lower()
         if noun is not None and noun.pos_ == "PRON" and noun.lower_ in ("them", "they", "those", "these"):
             noun, noun_lemma = None, ""  # "four of them": refers back
         if fm.role == "age":
@@ -833,6 +845,10 @@ def _date_event(span) -> tuple[str, object] | None:
     subj = next((c for c in attach.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.tag_ == "WDT" and attach.dep_ == "relcl":
         subj = attach.head  # "the siege, which ended on Thursday"
+    if lemma in lx.STAGING_VERBS:  # "the movement led a march on 13 October"
+        obj = next((c for c in attach.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in lx.EVENT_NOUNS:
+            return obj.lemma_.lower(), obj
     if lemma not in lx.EVENT_VERBS and lemma not in lx.GENERIC_EVENT_VERBS:
         return None  # "the assault was made public on Monday" dates the announcement
     if subj is not None and subj.lemma_.lower() in lx.EVENT_NOUNS:

@@ -301,8 +301,11 @@ class _Pairs:
     def distance(self, a: int, b: int) -> float:
         cfg = self.config
         ca, cb = self.claims[a], self.claims[b]
-        if ca.article_id == cb.article_id and ca.sentence_start == cb.sentence_start:
-            return _FAR  # two figures of one sentence are two facts
+        if ca.article_id == cb.article_id and ca.sentence_start == cb.sentence_start and (
+                ca.kind == "date" or not (ca.claimant and cb.claimant and ca.claimant != cb.claimant)):
+            # two figures of one sentence are two facts ("rose from 12 to 17"), unless the sentence
+            # sets two sources against each other ("police said 15,000, organisers 100,000")
+            return _FAR
         ok, crosses_scope = subjects_compatible(ca, cb)
         if not ok:
             return _FAR
@@ -315,6 +318,9 @@ class _Pairs:
             # two reports that each date their own news are about different events unless
             # their news windows meet; a date recalled from the past may meet either
             if not (self.older[a] or self.older[b]) and not _overlap(self.news[a], self.news[b]):
+                return _FAR
+            # in one news cycle, a date recalled from before it and a date of its news are two events
+            if self.older[a] != self.older[b] and _overlap(self.news[a], self.news[b]):
                 return _FAR
             # ledes alike: the sentences need only be near; one event by shared names alone
             # (a weekly's analysis vs a local daily's lede): the sentences must say it alike

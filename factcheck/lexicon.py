@@ -271,6 +271,11 @@ GENERIC_EVENT_VERBS = {"occur", "happen", "begin", "start", "end", "take", "hit"
                        "tear", "rip", "rock", "shake", "destroy", "damage", "level", "flatten",
                        "devastate", "engulf", "sweep", "wreck", "gut", "leave", "claim"}
 
+# Verbs whose object is the event they date: "led a march on 13 October", "staged a protest on
+# Friday", "carried out an attack on Monday" (not "condemned the attack on Monday").
+STAGING_VERBS = {"lead", "stage", "hold", "organise", "organize", "carry", "launch", "mount", "conduct",
+                 "call", "begin", "start", "end", "unleash"}
+
 # Modifiers that move "officer" to the military.
 MILITARY_MODIFIERS = {"military", "army", "navy", "naval", "air", "armed", "marine"}
 

@@ -141,3 +141,11 @@ def test_names_fold_case_and_accents():
     from factcheck.cluster import names
 
     assert names("Witnesses said Óscar Pérez fled.") == names("Then Oscar Perez fled.") == {"oscar", "perez"}
+
+
+def test_a_recalled_date_and_a_news_date_of_one_news_cycle_are_two_events():
+    """Published the same week: "he launched a rebellion last year" vs "he died on Monday"."""
+    monday, old = date(2021, 3, 1), (date(2020, 1, 1), date(2020, 12, 31))
+    claims = [mk("a", 0, kind="date", subject="die", group="event", low=monday.toordinal(), event=(monday, monday)),
+              mk("b", 0, kind="date", subject="rebellion", group="event", low=old[0].toordinal(), event=old)]
+    assert len(run(claims, [art("a"), art("b")])) == 2
