@@ -458,28 +458,47 @@ def _ago(m: re.Match[str], text: str, published: date | None) -> _Result:
     return date(published.year - most * step, 1, 1), date(published.year - fewest * step, 12, 31), True
 
 
-# A future-tense marker: "would open an office on Monday", "will meet on Friday", "is due to
-# arrive on Sunday". "would have" and "will have" look back, so they are not markers.
+# A future-tense marker right before a weekday: "would open an office on Monday", "will meet on
+# Friday", "is due to arrive on Sunday". Lower case only ("Will Smith" is a name); "would have"
+# looks back; "was due to" / "were set to" tell of a plan made in the past.
 _RX_FUTURE = re.compile(
-    r"(?i)(?:\b(?:will|would|shall|won[’']t|wouldn[’']t)\b(?!\s+have\b)|[’']ll\b"
-    r"|\b(?:due|set|expected|scheduled|going|planning|plans|planned|intends|intend)\s+to\b"
-    r"|\b(?:is|are)\s+to\b)"
+    r"(?<!\bwas )(?<!\bwere )(?:\b(?:will|would|shall|won[’']t|wouldn[’']t)\b(?!\s+have\b)|[’']ll\b"
+    r"|\b(?:due|set|expected|scheduled|going|planning|plans|intends)\s+to\b)"
 )
-# A past or perfect verb after the marker ends its reach: "will recall those who were killed on
-# Monday", "families who will be paid buried their dead on Monday" are the Monday before; a
-# passive future ("would be delayed until Monday") is not.
-_RX_BACK = re.compile(r"(?i)\b(?:was|were|had|has|have|did)\b|(?<!\bbe )(?<!\bbeen )\b[a-z]{2,}ed\b")
-FUTURE_REACH = 100  # characters before a weekday searched for a future marker, inside its sentence
+# Words after the marker that end its reach: a clause boundary ("the fire, which broke out on
+# Monday", "the crash, in which a bus hit a wall on Monday") or a verb in the past ("families who
+# will be paid buried their dead on Monday").
+_FUTURE_STOPS = {"which", "who", "whom", "whose", "that", "where", "when", "while", "after", "before",
+                 "since", "because", "as", "was", "were", "had", "has", "have", "did"}
+FUTURE_WORDS = 10  # at most this many words between the marker and the weekday
 
 
 def _is_future(text: str, index: int) -> bool:
-    """True when the clause before ``index`` looks ahead ("it would open an office on Monday")."""
-    before = text[max(0, index - FUTURE_REACH):index]
+    """True when the words just before ``index`` look ahead ("it would open an office on Monday")."""
+    before = text[max(0, index - 120):index]
     before = re.split(r"[.!?;:\n]\s", before)[-1]
     markers = list(_RX_FUTURE.finditer(before))
     if not markers:
         return False
-    return not _RX_BACK.search(before, markers[-1].end())
+    tail = before[markers[-1].end():]
+    if "," in tail or "—" in tail or " - " in tail:
+        return False
+    words = re.findall(r"[\w’']+", tail.lower())
+    if len(words) > FUTURE_WORDS:
+        return False
+    passive = False
+    for w in words:
+        if w in _FUTURE_STOPS:
+            return False
+        if w in ("be", "been", "being"):
+            passive = True  # "would be delayed until Monday", "will be formally opened"
+        elif passive and w.endswith("ly"):
+            continue
+        elif passive:
+            passive = False  # the participle itself
+        elif w.endswith("ed") and not w.endswith("eed") and len(w) > 3:
+            return False  # a verb in the past ("buried"), but not "need"
+    return True
 
 
 def _weekday(m: re.Match[str], text: str, published: date | None) -> _Result:

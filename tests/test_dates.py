@@ -131,6 +131,17 @@ GOLDEN = [
      [("Monday", day("2017-06-26"))]),
     ("passive-future", "The vote would be delayed until Monday, officials said.", WED,
      [("Monday", day("2017-07-03"))]),
+    # a marker elsewhere in the sentence does not reach the weekday
+    ("future-then-relative-clause", "The government will hold an inquiry into the fire, which broke out on Monday.",
+     WED, [("Monday", day("2017-06-26"))]),
+    ("future-then-in-which", "Police would investigate the crash in which a bus hit a wall on Monday.", WED,
+     [("Monday", day("2017-06-26"))]),
+    ("will-the-name", "Will Smith spoke on Monday.", WED, [("Monday", day("2017-06-26"))]),
+    ("is-to-not-a-marker", "The question is to what extent the attack on Monday was planned.", WED,
+     [("Monday", day("2017-06-26"))]),
+    ("were-due-to", "Talks were due to start on Monday but were postponed.", WED, [("Monday", day("2017-06-26"))]),
+    ("will-need-to", "The government will need to decide on Monday.", WED, [("Monday", day("2017-07-03"))]),
+    ("will-be-adverb-opened", "The bridge will be formally opened on Monday.", WED, [("Monday", day("2017-07-03"))]),
     # --- a month alone: the latest such month on or before publication
     ("in-december-same-month", "Talks stalled in December, diplomats said.", TUE_DEC,
      [("December", span("2016-12-01", "2016-12-31"))]),
