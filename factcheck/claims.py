@@ -47,7 +47,7 @@ _UPDATE_HEADER = re.compile(r"^\s*(?i:update[sd]?)\b[^\n]{0,60}:\s*$")
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
 _TERMINAL = re.compile(r"[.!?:;]['\"’”)\]]*\s*$|['\"’”]\s*$")
 # Words that put an event after publication: "ahead of a vote on July 30", "the upcoming poll".
-_AHEAD = re.compile(r"\b(?:ahead of|upcoming|forthcoming|coming)\b", re.I)
+_AHEAD = re.compile(r"\b(?:ahead of|upcoming|forthcoming|coming|prepar\w* for)\b", re.I)
 # Words that make a future date legitimate in a story ("the vote on July 30, 2027 will").
 _FUTURE = re.compile(r"\b(?:will|would|scheduled|set to|set for|due|planned|expected|next)\b", re.I)
 
@@ -315,9 +315,7 @@ def _kind_from_frame(anchor, kind, pred):
     if prep.lower_ == "of" and head.pos_ == "NOUN":
         k = lx.KIND_NOUNS.get(head.lemma_.lower())
         if k in lx.CASUALTY_KINDS or k == "crowd size":
-            # the noun presupposes its count: "the arrest of four people must not become a
-            # substitute for scrutiny" still says four were arrested
-            return k, head
+            return k, _predicate(head) or head  # "the arrest of 40 protesters never happened": no claim
     if prep.lower_ == "at" and head.dep_ == "acl" and _toll_of(head.head) is not None:
         k = _kind_from_verb(head)  # "the number of firefighters killed at three": "at" hangs on "killed"
         if k:
@@ -454,8 +452,8 @@ def _speaker(verb, *, prior_people: list[str], prior_subject: str | None) -> str
             return None
         else:
             return None
-    if subj.lemma_.lower() in lx.TOLL_NOUNS or subj.lemma_.lower() in lx.KIND_NOUNS:
-        return None  # "the number of people confirmed dead": a count confirms nothing, a speaker does
+    if subj.lemma_.lower() in lx.TOLL_NOUNS:
+        return None  # "the number of dead confirmed ...": a count confirms nothing ("refugees said" still speak)
     if subj.pos_ == "PRON":
         low = subj.lower_
         if low in ("he", "she") and prior_subject and prior_subject[:1].isupper():

@@ -60,9 +60,7 @@ KIND_VERBS: dict[str, str] = {
     "take hostage": "kidnapped",   # "took two hostage"
     "carry": "people present",     # "the ferry was carrying about 250 passengers" (people only)
     "board": "people present",     # "251 people boarded the ferry" (people only)
-    "rescue": "rescued",           # "rescuers saved 40", "142 people were rescued" (people only)
-    "pull": "rescued",             # "pulled 142 people alive from the water" (people only)
-    "save": "rescued",             # "fishermen saved 38 people" (people only)
+    "rescue": "rescued",           # "40 people were rescued" (people only)
 }
 
 # Kinds that only count people: a counted noun that names no person ("drew 200 comments",

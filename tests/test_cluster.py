@@ -149,3 +149,21 @@ def test_a_recalled_date_and_a_news_date_of_one_news_cycle_are_two_events():
     claims = [mk("a", 0, kind="date", subject="die", group="event", low=monday.toordinal(), event=(monday, monday)),
               mk("b", 0, kind="date", subject="rebellion", group="event", low=old[0].toordinal(), event=old)]
     assert len(run(claims, [art("a"), art("b")])) == 2
+
+
+def test_a_part_needs_a_count_of_its_kind_before_it_in_the_sentence():
+    """"40 were injured, several of them seriously" vs "None of those aboard were injured"."""
+    def c(aid, surface, sentence, low, at=0):
+        start = sentence.index(surface, at)
+        return Claim(id=f"{aid}:{start}", article_id=aid, kind="injured", subject="people", low=low, high=low,
+                     qualifier="exact", surface=surface, start=start, end=start + len(surface),
+                     sentence=sentence, sentence_start=0)
+
+    claims = [c("a", "40", "40 were injured, several of them seriously.", 40),
+              c("a", "several", "40 were injured, several of them seriously.", 5),
+              c("b", "None", "None of those aboard were injured.", 0),
+              c("d", "No one", "No one was injured.", 0),
+              c("e", "five", "About five were injured, doctors said.", 5)]
+    groups = run(claims, [art(x) for x in "abde"])
+    assert ["a:17"] in groups                 # the part stands alone, away from the five it resembles
+    assert any("b:0" in g and "d:0" in g for g in groups)  # "None of those aboard" is compared, no part
