@@ -40,7 +40,13 @@ _REPORTS_HEADER = re.compile(r"(?:^|(?<=[.!?”\"]\s))([A-Z][\w.&'’ -]{0,50}?)
 # and a colon that end a paragraph's last sentence ("... placing such hopes in? Moon of Alabama:").
 # Its words are capitalised but for joining ones, so "He said:" is no header.
 _NAME = r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|the|and|for|de|del|la|al|[A-Z][\w.&'’-]*)){0,5})"
-_COLON_HEADER = re.compile(r"^\s*" + _NAME + r"\s*:\s*$|(?<=[.!?”\"]\s)" + _NAME + r"\s*:\s*$")
+_COLON_HEADER = re.compile(r"^\s*" + _NAME + r"\s*:\s*$"
+                           # after a sentence's end, not after an initial or "a.m." ("U.S. Embassy:")
+                           r"|(?:(?<=[a-z]{2}[.!?]\s)|(?<=[?!]\s)|(?<=[?!][\"”]\s))" + _NAME + r"\s*:\s*$")
+# Header words that name no source: "Key points:", "Monday:".
+_NOT_SOURCES = {"key", "points", "highlights", "summary", "latest", "timeline", "live", "watch", "read",
+                "more", "related", "background", "context", "monday", "tuesday", "wednesday", "thursday",
+                "friday", "saturday", "sunday", "today", "yesterday"}
 # A dated update line opens a section in the compiler's own voice: "UPDATE 1st May 2019 13:00:".
 # A bare time ("15:00 UTC:") stays in the section it is in: a quoted live blog has them too.
 _UPDATE_HEADER = re.compile(r"^\s*(?i:update[sd]?)\b[^\n]{0,60}:\s*$")
@@ -147,7 +153,8 @@ def segment(article: Article) -> list[Block]:
             section = header.group(1).strip()
         elif colon:
             name = (colon.group(1) or colon.group(2)).strip()
-            section = None if name.lower() in lx.OWN_VOICE_HEADERS else name
+            own = name.lower() in lx.OWN_VOICE_HEADERS or set(name.lower().split()) & _NOT_SOURCES
+            section = None if own else name
         elif _UPDATE_HEADER.match(chunk):
             section = None
     return blocks
@@ -360,7 +367,8 @@ def _kind_of_counted(toll):
     k = lx.KIND_NOUNS.get(whom.lemma_.lower()) or lx.KIND_NOUNS.get(whom.lower_)
     if k in lx.CASUALTY_KINDS:
         return k
-    for c in whom.children:
+    # "the number of people killed", or the parser's "the number [of people] confirmed dead"
+    for c in [*whom.children, *toll.children]:
         if c.dep_ in ("acl", "relcl", "amod"):
             k = _kind_from_verb(c) or next((lx.KIND_NOUNS.get(g.lower_) for g in c.children
                                             if g.dep_ in ("oprd", "acomp")), None)

@@ -135,10 +135,21 @@ def _display_unit(claim: Claim) -> tuple[str, float]:
     values = [v for v in (claim.low, claim.high, *claim.alternatives) if v]
     for name, size in units:
         scaled = [v / size for v in values]
-        if scaled and min(scaled) >= 1 and (claim.unit != "s" or all(abs(2 * x - round(2 * x)) < 0.02
-                                                                     for x in scaled)):
+        if scaled and min(scaled) >= 1 and (claim.unit != "s" or all(abs(x - round(x)) < 0.01 for x in scaled)):
+            if name != "s" and name.endswith("s") and all(abs(x - 1) < 1e-9 for x in scaled):
+                name = name[:-1]  # "1 month", not "1 months"
             return name, size
     return units[-1][0], units[-1][1]
+
+
+def format_value(value: float | None, claim: Claim) -> str:
+    """One bound of a claim's figure in its readable unit: "6 months", "3.22 km", "—" for none."""
+    if value is None:
+        return "—"
+    name, size = _display_unit(claim)
+    x = round(value / size, 9)
+    text = f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+    return f"{text} {name}" if name else text
 
 
 def format_figure(claim: Claim) -> str:
@@ -200,10 +211,16 @@ def source_key(claim: Claim, wire_of: dict[str, str]) -> str:
     return f"outlet:{wire_of.get(claim.article_id, claim.article_id)}"
 
 
+# Endings of words that say whose country, not which body: "Venezuelan government" and
+# "Venezuelan opposition", "Syrian army" and "Syrian Observatory" are different sources.
+_DEMONYM = re.compile(r"(?:an|ese|ish|i)$")
+
+
 def _source_words(key: str) -> set[str]:
     if not key.startswith("claimant:"):
         return set()
-    return {w for w in re.findall(r"[a-z]+", key[9:]) if len(w) >= 5 and w not in _GENERIC_SOURCE_WORDS}
+    return {w for w in re.findall(r"[a-z]+", key[9:])
+            if len(w) >= 5 and w not in _GENERIC_SOURCE_WORDS and not _DEMONYM.search(w)}
 
 
 def count_sources(claims: Sequence[Claim], wire_of: dict[str, str]) -> int:

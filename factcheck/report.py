@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from .compare import FLAGGED, format_figure
+from .compare import FLAGGED, format_figure, format_value
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -156,6 +156,11 @@ def to_markdown(result: Result) -> str:
             out.append("")
         if f.kind != "date":
             r = f.reconciled
+            first = result.claim_map()[f.claim_ids[0]]
+
+            def _num(x: float | None) -> str:  # in the claims' readable unit ("6 months")
+                return "unbounded" if x is None else format_value(x, first)
+
             out.append(tabulate([[_num(r["acled"]), f"{_num(r['ucdp_low'])} / {_num(r['ucdp_best'])} / "
                                   f"{_num(r['ucdp_high'])}", f"{_num(r['ibc_min'])}–{_num(r['ibc_max'])}"]],
                                 headers=["conservative minimum (ACLED)", "low / best / high (UCDP)",
@@ -204,12 +209,6 @@ def to_markdown(result: Result) -> str:
 
 def _count(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
-
-
-def _num(x: float | None) -> str:
-    if x is None:
-        return "unbounded"
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
 
 
 def _jsonable(value: Any) -> Any:

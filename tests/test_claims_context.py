@@ -58,6 +58,9 @@ def test_a_measure_is_embedded_with_the_words_around_it(nlp, text, surface, word
      "Moon of Alabama"),
     ("He said so in the end. He said:\n\nAt least 30 soldiers were arrested.", "At least 30", None),
     ("Comment:\n\nAt least 30 soldiers were arrested.", "At least 30", None),   # the compiler's own voice
+    ("Here is what we know as of 6 a.m. Monday:\n\nAt least 30 soldiers were arrested.", "At least 30", None),
+    ("The day went on. Key Points:\n\nAt least 30 soldiers were arrested.", "At least 30", None),
+    ("A statement was released by the U.S. Embassy:\n\nAt least 30 soldiers were arrested.", "At least 30", None),
 ])
 def test_section_headers_name_the_claimant(nlp, text, surface, claimant):
     assert claims_of(nlp, text)[surface].claimant == claimant

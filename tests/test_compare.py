@@ -79,6 +79,9 @@ def test_format_figure(low, high, qualifier, expected):
     (3000, 3000, "exact", "m", "3 km"),
     (3218.688, 3218.688, "exact", "m", "3.22 km"),                 # "two miles"
     (22, 22, "exact", "m", "22 m"),
+    (2_592_000, 2_592_000, "exact", "s", "1 month"),               # one, not "1 months"
+    (604_800, 604_800, "exact", "s", "1 week"),
+    (1_296_000, 1_296_000, "exact", "s", "15 days"),               # half a month is no "0.5 months"
 ])
 def test_format_figure_in_a_readable_unit(low, high, qualifier, unit, expected):
     assert format_figure(claim(low, high, qualifier, unit=unit)) == expected
@@ -182,3 +185,16 @@ def test_a_month_against_a_day_is_a_difference_of_precision():
     assert verdict(claims) == "contradiction"
     assert "different precision: Jul against single days" in why
     assert not any(w.startswith("vague vs exact") for w in why)
+
+
+@pytest.mark.parametrize("a, b, sources", [
+    ("Venezuelan government", "Venezuelan opposition", 2),   # one country, two sides
+    ("Syrian army", "Syrian Observatory for Human Rights", 2),
+    ("Civil Protection Directorate", "directorate spokesman", 1),
+])
+def test_a_country_word_does_not_make_one_source(a, b, sources):
+    from factcheck.compare import count_sources
+
+    claims = [dated(2, 2, date(2021, 3, 1), article="x", claimant=a), dated(3, 3, date(2021, 3, 1), article="y",
+                                                                          claimant=b)]
+    assert count_sources(claims, {}) == sources
