@@ -34,10 +34,10 @@ _CREDIT = re.compile(
 # Page furniture that precedes or wraps the story: "Story highlights", "Related".
 _CHROME_MARKERS = re.compile(r"^\s*(?:Story highlights|Related(?: Content| Articles| stories)?|"
                              r"Read more|More on this story|Most read|Advertisement)\s*$", re.I)
-# A compilation's section header: "... regime change. RT reports", "Checkpoint Asia reports".
+# A compilation's section header: "... the border. Radio North reports", "Field Notes reports".
 _REPORTS_HEADER = re.compile(r"(?:^|(?<=[.!?”\"]\s))([A-Z][\w.&'’ -]{0,50}?)\s+reports\s*:?\s*$")
-# A short "Name:" header line: "The New York Times:", "Moon of Alabama:", "Comment:"; or a name
-# and a colon that end a paragraph's last sentence ("... placing such hopes in? Moon of Alabama:").
+# A short "Name:" header line: "The Daily Herald:", "Field Notes Blog:", "Comment:"; or a name
+# and a colon that end a paragraph's last sentence ("... what did they expect? Field Notes Blog:").
 # Its words are capitalised but for joining ones, so "He said:" is no header.
 _NAME = r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|the|and|for|de|del|la|al|[A-Z][\w.&'’-]*)){0,5})"
 _COLON_HEADER = re.compile(r"^\s*" + _NAME + r"\s*:\s*$"
@@ -258,7 +258,7 @@ def _predicate(anchor):
             return head if head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") else None
         if tok.dep_ == "pobj":
             if head.lower_ in lx.SITUATION_PREPS:
-                return None  # "died, with 59 people still in hospital": a state of its own
+                return None  # "died, with 30 people still in hospital": a state of its own
             tok = head  # the preposition; its head is the verb or noun it attaches to
             continue
         if tok.dep_ == "prep" and tok.lower_ in ("including", "among") and head.pos_ in ("NOUN", "PROPN"):
@@ -333,7 +333,7 @@ def _kind_from_frame(anchor, kind, pred):
             lemma = obj.lemma_.lower()
             whom = _of_object(obj)
             if lemma in lx.TOLL_NOUNS and whom is not None:
-                # "put the number of firefighters killed at three"
+                # "put the number of miners killed at four"
                 for c in whom.children:
                     if c.dep_ in ("acl", "relcl", "amod") and (k := _kind_from_verb(c)):
                         return k, head
@@ -349,8 +349,9 @@ def _kind_from_frame(anchor, kind, pred):
 
 
 def _subject(verb):
-    """A verb's subject, or its first conjunct's ("the number ... confirmed dead ... has risen to 17")."""
-    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+    """A verb's subject, or the subject of the verb the parser hung it on ("the number ... confirmed dead
+    ... has climbed to 40" may come out with "climbed" under "confirmed")."""
+    for v in (verb, verb.head if verb.dep_ in ("conj", "ccomp") else None):
         if v is None:
             continue
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -443,11 +444,11 @@ def _speaker(verb, *, prior_people: list[str], prior_subject: str | None) -> str
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None and verb.i > 0 and verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN") \
             and verb.doc[verb.i - 1].dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj"):
-        # "..., the country's largest firefighters' union said": the parser made the
+        # "..., the country's largest nurses' union said": the parser made the
         # speaker an apposition and the verb a conjunct
         subj = verb.doc[verb.i - 1]
     if subj is not None and subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-        subj = verb.head  # "Ardena, which has so far said nine workers died"
+        subj = verb.head  # "the operator, which has so far said six crew died"
     if subj is None:
         for anc in list(verb.ancestors)[:2]:  # "the agency quoted a police source as saying ..."
             if anc.lemma_.lower() == "quote":
@@ -487,17 +488,17 @@ def _speaker(verb, *, prior_people: list[str], prior_subject: str | None) -> str
 def _claimant(sent, anchor, figure_tokens: set[int], *, prior_people: list[str],
               prior_subject: str | None) -> str | None:
     """Who the sentence says gave the figure, or None for the outlet's own voice."""
-    for tok in sent:  # "according to the government communique"
+    for tok in sent:  # "according to the army's statement"
         if tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if pobj is not None and pobj.i not in figure_tokens:
                 return _phrase(pobj)
-    # walk up from the predicate: "officials said that at least 59 were injured"
+    # walk up from the predicate: "officials said that at least 30 were injured"
     node = anchor
     seen = 0
     while seen < 8:
-        for c in node.children:  # "dropped several grenades – the government said – from ..."
+        for c in node.children:  # "fired two rockets – the army said – from ..."
             if c.dep_ == "parataxis" and c.lemma_.lower() in lx.ATTRIBUTION_VERBS:
                 who = _speaker(c, prior_people=prior_people, prior_subject=prior_subject)
                 if who:
@@ -514,7 +515,7 @@ def _claimant(sent, anchor, figure_tokens: set[int], *, prior_people: list[str],
         if child.dep_ in ("nsubj", "nsubjpass", "agent", "csubj"):
             continue  # the figure is what the verb is about, not what it reports
         if child.dep_ == "dobj" and node.lemma_.lower() in lx.NON_SPEECH_OBJECT_VERBS:
-            continue  # "a disaster that has claimed 23 lives", "posted three videos"
+            continue  # "a storm that has claimed 14 lives", "posted three videos"
         if node.lemma_.lower() in lx.ATTRIBUTION_VERBS and node.pos_ in ("VERB", "AUX"):
             who = _speaker(node, prior_people=prior_people, prior_subject=prior_subject)
             if who:
@@ -532,7 +533,7 @@ def _claimant(sent, anchor, figure_tokens: set[int], *, prior_people: list[str],
             if subjs and not free:
                 continue
             if len(subjs) > 1 and free:
-                # "Perez, who ... dropped several grenades – the government said – ...": the parser
+                # "The pilot, who ... fired two rockets – the army said – ...": the parser
                 # gave "said" two subjects; the one outside the figure's clause is the speaker
                 return _phrase(free[-1])
             who = _speaker(verb, prior_people=prior_people, prior_subject=prior_subject)
@@ -545,7 +546,7 @@ def _subject_of(noun, modifiers: Iterable) -> tuple[str, str]:
     lemma = noun.lemma_.lower()
     mods = {m.lower_ for m in modifiers}
     if (lx.KIND_NOUNS.get(lemma) in lx.CASUALTY_KINDS or lemma == "life") and lemma not in lx.SUBJECTS:
-        return "people", "people"  # "no deaths", "23 lives": the dead are people
+        return "people", "people"  # "no deaths", "14 lives": the dead are people
     if lemma in lx.SUBJECTS:
         label, group = lx.SUBJECTS[lemma]
         if lemma == "officer" and mods & lx.MILITARY_MODIFIERS:
@@ -577,7 +578,7 @@ def _event(dates: list[DateMatch], anchor, s0: int) -> DateMatch | None:
     head = _clause_head(anchor)
     above = {head.i, *(t.i for t in head.ancestors)}
     # "50 were injured and 11 arrested on Tuesday": a coordinated verb shares the date, unless it
-    # opens a clause of its own ("windows blew out seven miles away, and engineers spent Thursday
+    # opens a clause of its own ("the roof fell in two miles away, and crews spent Friday
     # inspecting the bridge": its own subject, after a comma)
     above |= {t.i for t in head.children if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
               and not (any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
@@ -653,7 +654,7 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
         if kind is None and noun is not None:
             kind = lx.KIND_NOUNS.get(noun_lemma)
             if noun_lemma == "life" and pred is not None and pred.lemma_.lower() in lx.LIFE_VERBS:
-                kind = "killed"  # "a disaster that has claimed 23 lives"
+                kind = "killed"  # "a storm that has claimed 14 lives"
             if kind in lx.OBJECT_KINDS and (pred is None or lx.KIND_VERBS.get(pred.lemma_.lower()) not in
                                             (None, *lx.OBJECT_KINDS) or pred.lemma_.lower() not in lx.KIND_VERBS):
                 kind = None  # "one of the grenades failed to explode" is not a weapon used
@@ -667,7 +668,7 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
         if kind is None and pred is not None:
             kind = _kind_from_verb(pred)
             if pred.lemma_.lower() in lx.TOLL_NOUNS or (pred.pos_ != "NOUN" and kind is None):
-                # "the death toll rose to 75" -> the toll's modifier names the kind
+                # "the death toll rose to 40" -> the toll's modifier names the kind
                 subj = _subject(pred)
                 if subj is not None and subj.lemma_.lower() in lx.TOLL_NOUNS:
                     for m in subj.children:
@@ -805,20 +806,20 @@ def _date_event(span) -> tuple[str, object] | None:
     """The event a date in the text belongs to, as (subject, anchor token), or None.
 
     Only dates attached in the parse to an event noun ("the attack on 27 June"), to an
-    event verb ("launched grenades in July 2017"), or to a generic verb whose subject
+    event verb ("fired rockets in May 2015"), or to a generic verb whose subject
     is an event noun ("the protests began on 17 October") make a claim of their own.
     """
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in lx.SPAN_PREPS:
         return None  # "arrested since Friday" bounds a period, it does not date an event
-    for t in span:  # "in July 2017 when he launched grenades": the parser may hang the when-clause on the date
+    for t in span:  # "in May 2015 when he fired rockets": the parser may hang the when-clause on the date
         for c in t.children:
             if c.dep_ in ("relcl", "advcl") and c.lemma_.lower() in lx.EVENT_VERBS \
                     and any(g.lower_ == "when" for g in c.children) and not _is_hypothetical(c):
                 return c.lemma_.lower(), c
     tok = root.head if root.dep_ == "pobj" else root
     if root.dep_ == "poss" and root.head.lemma_.lower() in lx.EVENT_NOUNS:
-        return root.head.lemma_.lower(), root.head  # "Tuesday's explosion"
+        return root.head.lemma_.lower(), root.head  # "Friday's bombing"
     if tok.dep_ not in ("prep", "npadvmod", "tmod", "advmod", "nmod", "appos") and tok is root:
         return None
     attach = tok.head
@@ -832,7 +833,7 @@ def _date_event(span) -> tuple[str, object] | None:
     if attach.pos_ in ("NOUN", "PROPN") and lemma not in lx.EVENT_NOUNS and attach.dep_ == "pobj" \
             and attach.head.dep_ == "prep" and attach.head.head.pos_ == "VERB" \
             and attach.head.head.lemma_.lower() in lx.EVENT_VERBS:
-        attach = attach.head.head  # "throw grenades at government buildings on 27 June"
+        attach = attach.head.head  # "fire rockets at the barracks on 3 May"
         lemma = attach.lemma_.lower()
     if attach.pos_ in ("NOUN", "PROPN"):
         return (lemma, attach) if lemma in lx.EVENT_NOUNS else None
@@ -843,8 +844,8 @@ def _date_event(span) -> tuple[str, object] | None:
     particle = next((c.lower_ for c in attach.children if c.dep_ == "prt"
                      or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV") and c.i == attach.i + 1)), None)
     if particle and f"{lemma} {particle}" in lx.EVENT_VERBS:
-        lemma = f"{lemma} {particle}"  # "the ferry went down on 4 May"
-    for c in attach.children:  # "In July 2017, when he launched grenades ..., nobody was hurt"
+        lemma = f"{lemma} {particle}"  # "the plane went down on 2 June"
+    for c in attach.children:  # "In May 2015, when he fired rockets ..., nobody was hurt"
         if c.dep_ == "advcl" and c.lemma_.lower() in lx.EVENT_VERBS and c.i > span.end - 1 \
                 and any(g.lower_ == "when" for g in c.children):
             return c.lemma_.lower(), c

@@ -37,7 +37,7 @@ DEFAULT_WINDOW_DAYS = 10
 UNGROUPED_KINDS = {"age", "other"}
 # Kinds whose figures recur for unrelated things in one story ("two hours", "six months").
 MEASURE_KINDS = {"duration", "distance", "area", "weight", "money", "percent", "measure"}
-# Subjects that name everyone: "59 people" may be the same count as "59 protesters".
+# Subjects that name everyone: "30 people" may be the same count as "30 protesters".
 GENERIC_SUBJECTS = {"people"}
 POPULATION_SUBJECTS = lx.POPULATION_SUBJECTS
 HUMAN_GROUPS = lx.HUMAN_GROUPS
@@ -79,10 +79,10 @@ def event_window(claim: Claim, published: date | None, *, window_days: int) -> t
 
 
 def _widen(w: tuple[date, date], *, running: bool) -> tuple[date, date]:
-    # A month or more recalled later ("in July 2017") is approximate: let it reach a week out.
+    # A month or more recalled later ("in May 2015") is approximate: let it reach a week out.
     if (w[1] - w[0]).days >= COARSE_DAYS:
         return w[0] - timedelta(days=COARSE_SLACK_DAYS), w[1] + timedelta(days=COARSE_SLACK_DAYS)
-    # A running toll is dated by when it was counted ("rose to 17 on Wednesday") as often as by
+    # A running toll is dated by when it was counted ("rose to 30 on Thursday") as often as by
     # the event, and people die of their injuries days later: let a day reach two days out.
     if running:
         return w[0] - timedelta(days=RUNNING_SLACK_DAYS), w[1] + timedelta(days=RUNNING_SLACK_DAYS)
@@ -186,12 +186,12 @@ _NOT_NAMES = {
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|new|extra)\b", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|additional|further)\s+$", re.I)
 # Words of a part of a count said before: "46 were injured, several of them seriously",
-# "Of the 46 people injured, eight remain in hospital".
+# "Of the 30 people hurt, six are still in hospital".
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
 _PART_BEFORE = re.compile(r"(?:^|[.;:]\s*)of\s+(?:the|these|those|them)(?:\s[^,;]{1,80})?,\s*$", re.I)
 
 
-# Where a sentence goes on to a second clause: "It blew out windows seven miles away, and engineers
+# Where a sentence goes on to a second clause: "The roof fell in two miles away, and crews
 # spent Thursday inspecting the bridge". Colons and semicolons count only before a space ("10:30").
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:[;:](?=\s)|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|after|before|when)\b)\s*",
@@ -208,7 +208,7 @@ def claim_text(claim: Claim) -> str:
     """The text embedded for a claim: its sentence, or for a measure the words around its figure.
 
     A distance or a duration is one detail of its sentence: what it measures is said next to it
-    ("three days of national mourning", "a 90-day deadline for repairs", "3 km from the harbour"),
+    ("two days of curfew", "a 60-day deadline to appeal", "5 km from the border"),
     and whatever else the sentence says would decide how alike two of them look. So a measure
     stands for the few words either side of it, inside its own clause. A count is what its
     sentence is about, and keeps the sentence.
@@ -229,7 +229,7 @@ def claim_text(claim: Claim) -> str:
 
 
 def _unaccent(text: str) -> str:
-    """The text without accents: "Óscar Pérez" and "Oscar Perez" are one name across outlets."""
+    """The text without accents: "José Núñez" and "Jose Nunez" are one name across outlets."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
@@ -302,7 +302,7 @@ class _Pairs:
     def one_toll_each(self, a: int, b: int) -> bool:
         """True when "people" meets a population subject and neither article counts the other's subject.
 
-        "At least 75 civilians have died in the unrest" and, months later, "protests that left more
+        "At least 40 civilians have died in the fighting" and, months later, "a war that left more
         than 100 dead" are one toll under two scopes. An article that counts both ("23 people,
         15 of them civilians") tells them apart, and so do roles ("two officers") at any time.
         """

@@ -60,7 +60,7 @@ def same_figure(a: Claim, b: Claim) -> bool:
     """True when two claims state the same figure (agreement).
 
     Counts must state the same interval. Measures agree when they meet within the
-    rounding tolerance: "12 kilometres", "11 km" and "seven miles" are one distance.
+    rounding tolerance: "20 kilometres", "19 km" and "12 miles" are one distance.
     """
     if a.unit in CONVERTED_UNITS and a.unit == b.unit and not a.vague and not b.vague:
         return not disjoint(a, b)
@@ -179,7 +179,7 @@ def format_figure(claim: Claim) -> str:
 
 
 # Trailing words that name the document or the voice, not the body behind it:
-# "government communique" and "government officials" are the government's word.
+# "army statement" and "army officials" are the army's word.
 _VOICE_WORDS = {"communique", "statement", "spokesman", "spokeswoman", "spokesperson", "official",
                 "officials", "source", "sources", "figures", "data", "report", "release"}
 
@@ -211,8 +211,8 @@ def source_key(claim: Claim, wire_of: dict[str, str]) -> str:
     return f"outlet:{wire_of.get(claim.article_id, claim.article_id)}"
 
 
-# Endings of words that say whose country, not which body: "Venezuelan government" and
-# "Venezuelan opposition", "Syrian army" and "Syrian Observatory" are different sources.
+# Endings of words that say whose country, not which body: "Iraqi government" and
+# "Iraqi opposition", "Sudanese army" and "Sudanese Doctors Union" are different sources.
 _DEMONYM = re.compile(r"(?:an|ese|ish|i)$")
 
 
@@ -274,7 +274,7 @@ def reasons(claims: Sequence[Claim], articles: dict[str, Article], *,
     as_of = {c.as_of for c in claims if c.as_of}
     if len(as_of) > 1 and claims[0].kind in CUMULATIVE_KINDS:  # only a running toll is revised
         why.append("revision over time: the reports are dated " + ", ".join(sorted(map(str, as_of))))
-    # one source under several names ("government", "government communique") is one claimant
+    # one source under several names ("army", "army statement") is one claimant
     named: dict[str, set[str]] = {}
     for c, root in zip(claims, source_roots(claims, wire_of)):
         named.setdefault(root, set()).add(c.claimant or f"{articles[c.article_id].outlet} (own voice)")

@@ -458,7 +458,7 @@ def _ago(m: re.Match[str], text: str, published: date | None) -> _Result:
     return date(published.year - most * step, 1, 1), date(published.year - fewest * step, 12, 31), True
 
 
-# A future-tense marker right before a weekday: "would open an office on Monday", "will meet on
+# A future-tense marker right before a weekday: "would reopen the bridge on Monday", "will meet on
 # Friday", "is due to arrive on Sunday". Lower case only ("Will Smith" is a name); "would have"
 # looks back; "was due to" / "were set to" tell of a plan made in the past.
 _RX_FUTURE = re.compile(
@@ -474,7 +474,7 @@ FUTURE_WORDS = 10  # at most this many words between the marker and the weekday
 
 
 def _is_future(text: str, index: int) -> bool:
-    """True when the words just before ``index`` look ahead ("it would open an office on Monday")."""
+    """True when the words just before ``index`` look ahead ("it would reopen the bridge on Monday")."""
     before = text[max(0, index - 120):index]
     before = re.split(r"[.!?;:\n]\s", before)[-1]
     markers = list(_RX_FUTURE.finditer(before))

@@ -59,7 +59,7 @@ KIND_VERBS: dict[str, str] = {
     "take hostages": "kidnapped",  # "took 170 hostages" (verb + object)
     "take hostage": "kidnapped",   # "took two hostage"
     "carry": "people present",     # "the ferry was carrying about 250 passengers" (people only)
-    "board": "people present",     # "251 people boarded the ferry" (people only)
+    "board": "people present",     # "120 people boarded the train" (people only)
     "rescue": "rescued",           # "40 people were rescued" (people only)
 }
 
@@ -85,7 +85,7 @@ PRESENCE_PREPS = {"in", "inside", "at", "on", "aboard", "within"}
 # Noun lemma -> claim kind, when the counted noun names the outcome itself.
 KIND_NOUNS: dict[str, str] = {
     "death": "killed",        # "no deaths"
-    "dead": "killed",         # "more than 100 dead"
+    "dead": "killed",         # "more than 30 dead"
     "fatality": "killed",     # "fatalities were avoided"
     "body": "killed",         # "12 bodies were found"
     "casualty": "casualties", # "30 casualties" (killed and injured together)
@@ -126,8 +126,8 @@ TWO_WAY_KINDS = {"missing", "displaced"}
 HUMAN_GROUPS = {"security forces", "civilians", "rescue workers", "protesters", "attackers", "journalists",
                 "people", "officials", "prisoners", "supporters"}
 
-# Named subjects that stand for the population at large ("75 civilians have died in the unrest",
-# "46 passengers were treated" after a sinking),
+# Named subjects that stand for the population at large ("40 civilians have died in the fighting",
+# "30 passengers were hurt" after a crash),
 # unlike roles or parts of it (officers, children, workers). Two articles that each give one toll,
 # one of "people" and one of these, may be giving the same toll under two scopes.
 POPULATION_SUBJECTS = {"civilians", "passengers"}
@@ -159,7 +159,7 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     "colonel": ("military officers", "security forces"),  # "two colonels"
     "general": ("military officers", "security forces"),
     "commander": ("military officers", "security forces"),
-    "civilian": ("civilians", "civilians"),             # "75 civilians"
+    "civilian": ("civilians", "civilians"),             # "40 civilians"
     "resident": ("civilians", "civilians"),
     "villager": ("civilians", "civilians"),
     "bystander": ("civilians", "civilians"),
@@ -205,7 +205,7 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     "man": ("men", "people"),
     "hostage": ("hostages", "civilians"),
     "victim": ("people", "people"),
-    "survivor": ("people", "people"),                   # "46 survivors had been admitted"
+    "survivor": ("people", "people"),                   # "12 survivors were treated"
     "boy": ("children", "civilians"),                   # "a 17-year-old boy"
     "girl": ("children", "civilians"),                  # "an 8-year-old girl"
     "worshipper": ("worshippers", "civilians"),         # "19 worshippers"
@@ -255,15 +255,15 @@ EVENT_VERBS = {
     "collapse", "crash", "assassinate", "execute", "die", "injure", "wound", "evacuate",
     "flee", "march", "protest", "rally", "hurt", "throw", "detonate", "behead", "murder",
     "drop", "lob", "hurl",  # weapons: "dropped several grenades in July 2017"
-    "capsize", "sink", "overturn", "derail", "collide", "erupt",  # "the ferry capsized on Saturday"
-    "go down", "roll over", "blow up", "cave in",  # verb + particle: "the ferry went down on 4 May"
+    "capsize", "sink", "overturn", "derail", "collide", "erupt",  # "the boat capsized on Friday"
+    "go down", "roll over", "blow up", "cave in",  # verb + particle: "the plane went down on 2 June"
 }
 
 # Verbs that date whatever their subject names: "the protests began on 17 October",
 # "the election was held on 3 May", "the ceasefire took effect on 20 May".
 GENERIC_EVENT_VERBS = {"occur", "happen", "begin", "start", "end", "take", "hit", "strike", "erupt",
                        "break", "hold", "unfold", "come", "go",
-                       # what an event does where it happens: "an explosion tore through the plant
+                       # what an event does where it happens: "a fire ripped through the warehouse
                        # on Tuesday", "the raid last week left 10 people dead"; not what follows
                        # from it ("the attack dominated the news on Friday")
                        "tear", "rip", "rock", "shake", "destroy", "damage", "level", "flatten",

@@ -39,9 +39,8 @@ def test_the_date_of_a_claims_event(nlp, text, surface, when):
      "seven miles", "It blew out windows seven miles away"),
     ("Gas levels were high; he told everyone within a five-kilometre radius to stay inside.",
      "five-kilometre", "he told everyone within a five-kilometre radius to stay inside."),
-    ("Prime Minister Anselm Korvek, who visited the hospital on Sunday afternoon, announced three days of "
-     "national mourning beginning on Monday.", "three days",
-     "hospital on Sunday afternoon, announced three days of national mourning beginning on"),
+    ("The president, who toured the camps on Sunday afternoon, declared two days of curfew starting on "
+     "Monday.", "two days", "camps on Sunday afternoon, declared two days of curfew starting on Monday."),
     ("Twelve people died in the blast, and rescuers searched the ruins.", "Twelve",  # a count keeps its sentence
      "Twelve people died in the blast, and rescuers searched the ruins."),
 ])
