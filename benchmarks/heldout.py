@@ -5,7 +5,8 @@
     python benchmarks/heldout.py --json             # the same figures as JSON
 
 Each row of ``tests/heldout/EXPECTED.csv`` names a figure by its article, its surface and a few words
-of its sentence. The row is *found* when a claim's span overlaps that surface. An item with a verdict
+of its sentence. The row is *found* when a claim of a compared kind (not ``other``) overlaps that
+surface. An item with a verdict
 (contradiction, discrepancy, update, agreement) passes when all its rows are found, in one fact, with
 that verdict; an ``apart`` item passes when its two rows are found in two different facts. Flagged
 facts that hold no planted flagged item are listed for a reader to judge. This is measurement only:
@@ -54,8 +55,8 @@ def score(result, rows: list[dict]) -> dict:
         art = arts.get(row["file"])
         span = locate(art.text, row["surface"], row["words"], art.body_start) if art else None
         claim = None
-        if span is not None:
-            hits = [c for c in by_article[art.id] if c.start < span[1] and span[0] < c.end]
+        if span is not None:  # a figure read as kind "other" counts nothing comparable: not found
+            hits = [c for c in by_article[art.id] if c.start < span[1] and span[0] < c.end and c.kind != "other"]
             claim = hits[0] if hits else None
         fact = fact_of.get(claim.id) if claim else None
         item["rows"].append({"file": row["file"], "surface": row["surface"], "located": span is not None,
