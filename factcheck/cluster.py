@@ -59,6 +59,9 @@ class ClusterConfig:
     event_similarity: float = 0.65        # ledes this alike tell of one event
     min_context_similarity: float = 0.25  # below this, never one event; between, names must be shared
     shared_names: int = 2                 # proper names two contexts must share to be one event
+    # ... or, when the claims' own sentences are this alike, ledes this alike and one shared name
+    sentence_event_similarity: float = 0.7
+    sentence_context_similarity: float = 0.5
     measure_min_similarity: float = 0.5   # measures (durations, distances...) group only when said alike
     scope_min_similarity: float = 0.6     # "people" meets a named group only when said alike
     date_min_similarity: float = 0.45     # dates of an event are compared when their sentences are alike
@@ -292,11 +295,13 @@ class _Pairs:
                         self.also_counted[p].add(self.claims[q].subject)
                         self.also_counted[q].add(self.claims[p].subject)
 
-    def same_event(self, a: int, b: int, asim: float) -> bool:
+    def same_event(self, a: int, b: int, asim: float, ssim: float) -> bool:
         cfg = self.config
         if asim >= cfg.event_similarity:
             return True
         shared = len(self.names[a] & self.names[b])
+        if ssim >= cfg.sentence_event_similarity and asim >= cfg.sentence_context_similarity and shared >= 1:
+            return True  # a statement quoting the ministry's figure, its lede about the hospital's work
         return asim >= cfg.min_context_similarity and shared >= cfg.shared_names
 
     def one_toll_each(self, a: int, b: int) -> bool:
@@ -325,7 +330,7 @@ class _Pairs:
         # rounded: an embedding computed in another batch differs in the 7th decimal
         ssim = round(float(self.sv[a] @ self.sv[b]), 4)
         asim = round(float(self.av[a] @ self.av[b]), 4)
-        if not self.same_event(a, b, asim):
+        if not self.same_event(a, b, asim, ssim):
             return _FAR
         if ca.kind == "date":
             # two reports that each date their own news are about different events unless
