@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .lexicon import EVENT_NOUNS
+
 __all__ = ["DateMatch", "find_dates", "resolve_date"]
 
 
@@ -90,12 +92,13 @@ _NAMED_DAY_PREFIXES = frozenset(
     {"good", "black", "cyber", "bloody", "ash", "holy", "maundy", "super", "easter", "palm", "shrove", "giving"}
 )
 
-# Words before "of" that make "of 2015" a year ("the summer of 2015", "the end of 2015");
-# any other "of 2015" is read as a count ("a crowd of 2015").
+# Words before "of" that make "of 2015" a year ("the summer of 2015", "the end of 2015", "the riots
+# of 2011"); any other "of 2015" is read as a count ("a crowd of 2015").
 _OF_YEAR_HEADS = frozenset(
     {
         "spring", "summer", "autumn", "fall", "winter", "end", "start", "beginning", "middle",
         "half", "quarter", "rest", "course", "remainder", "class", "part", "months", "month", "year",
+        *EVENT_NOUNS, *(f"{n}s" for n in EVENT_NOUNS),
     }
 )
 

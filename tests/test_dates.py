@@ -131,6 +131,9 @@ GOLDEN = [
      [("Monday", day("2017-06-26"))]),
     ("passive-future", "The vote would be delayed until Monday, officials said.", WED,
      [("Monday", day("2017-07-03"))]),
+    ("event-of-year", "It is the worst unrest since the riots of 2011, in which 84 people died.", WED,
+     [("2011", span("2011-01-01", "2011-12-31"))]),
+    ("crowd-of-number", "A crowd of 2015 gathered.", WED, []),
     # a marker elsewhere in the sentence does not reach the weekday
     ("future-then-relative-clause", "The government will hold an inquiry into the fire, which broke out on Monday.",
      WED, [("Monday", day("2017-06-26"))]),
