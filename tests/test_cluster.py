@@ -68,7 +68,7 @@ def test_one_toll_each_joins_people_and_civilians_said_unalike():
     assert run_unalike(claims, [art("a"), art("b")]) == [["a:0", "b:0"]]
 
 
-def test_a_role_never_joins_people_said_unalike():
+def test_a_role_never_joins_people_said_unalike_with_another_count():
     claims = [mk("a", 0, subject="police officers", group="security forces"), mk("b", 0, low=7)]
     assert len(run_unalike(claims, [art("a"), art("b")])) == 2
 
