@@ -87,12 +87,20 @@ def _check(paths: list[Path] | None, *, quiet: bool, **options) -> Result:
         raise  # unreachable: _fail exits
 
 
-def _report_skipped(result: Result) -> None:
+def _report_skipped(result: Result, *, report: bool = True) -> None:
     for s in result.skipped:
         typer.echo(f"factcheck: skipped {s.path}: {s.reason}", err=True)
     if result.skipped:
-        typer.echo(f"factcheck: {len(result.skipped)} input(s) skipped; see the report", err=True)
+        where = "see the report" if report else "listed above"
+        typer.echo(f"factcheck: {len(result.skipped)} input(s) skipped; {where}", err=True)
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _need_articles(result: Result, paths: list[Path] | None) -> None:
+    """A run that found nothing to read is an error, not an empty success (a mistyped folder)."""
+    if not result.articles and not result.skipped:
+        names = ", ".join(str(p) for p in (paths or DEFAULT_PATHS))
+        _fail(f"{names}: no article files found (.txt, .md, .html, .jsonl or .csv)")
 
 
 def _write(path: Path, data: str | bytes) -> None:
@@ -176,6 +184,7 @@ def report(
     cache = None if no_cache else Cache()
     result = _check(paths, quiet=quiet, policy=policy.value, model=model, strict=strict, max_bytes=max_bytes,
                     columns=columns, cache=cache)
+    _need_articles(result, paths)
     if cache is not None and cache.write_error:
         typer.echo(f"factcheck: warning: {cache.write_error}; the run went on without it", err=True)
     written: list[Path] = []
@@ -225,12 +234,13 @@ def claims(
 
     columns = _columns(text_column, outlet_column, published_column, url_column, id_column)
     result = _check(paths, quiet=quiet, policy=policy.value, strict=strict, max_bytes=max_bytes, columns=columns)
+    _need_articles(result, paths)
     fact_of = {cid: f.id for f in result.facts for cid in f.claim_ids}
     rows = [[c.id, fact_of.get(c.id, ""), c.kind, c.subject, format_figure(c), c.claimant or "", c.role,
              " ".join(c.surface.split())] for c in result.claims]
     typer.echo(tabulate(rows, headers=["id", "fact", "kind", "subject", "figure", "claimant", "part",
                                        "surface"]))
-    _report_skipped(result)
+    _report_skipped(result, report=False)
 
 
 @app.command(epilog="Example: factcheck explain F4 seeds/")
@@ -252,8 +262,9 @@ def explain(
     facts = {f.id: f for f in result.facts}
     fact = facts.get(fact_id) or facts.get(fact_id.upper())
     if fact is None:
-        _fail(f"no fact {fact_id!r} in this run (facts are F1..F{len(result.facts)}); "
-              "see `factcheck report` for their ids")
+        known = f"facts are F1..F{len(result.facts)}" if result.facts else "it found no facts"
+        _fail(f"no fact {fact_id!r} in this run ({known}); fact ids are numbered per run, so pass the "
+              "same paths as the report they came from")
         return
     claims, arts = result.claim_map(), result.article_map()
     lines = [f"{fact.id} · {fact.verdict}: {fact.summary}", f"kind: {fact.kind}; subject: {fact.subject}"]

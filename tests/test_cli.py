@@ -77,6 +77,17 @@ def test_usage_error_exits_2(run, args):
         assert "nonsense" in res.stderr and "conservative" in res.stderr and "crowd" in res.stderr
 
 
+@pytest.mark.parametrize("command", ["report", "claims"])
+def test_a_folder_with_no_articles_is_an_error(run, tmp_path, command):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    args = [command, empty] + (["--out", tmp_path / "r.md", "--json", tmp_path / "r.json"] if command == "report" else [])
+    res = run(*args)
+    assert res.exit_code == 1
+    assert "no article files found" in res.stderr and str(empty) in res.stderr
+    assert not (tmp_path / "r.md").exists()
+
+
 def test_a_path_option_is_written_whatever_format_lists(run, tmp_path):
     res = run("report", BAD / "ok.txt", "-f", "md", "--out", tmp_path / "r.md", "--html", tmp_path / "r.html",
               "--tables-dir", tmp_path / "t", "--no-cache")
