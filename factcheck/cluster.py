@@ -278,8 +278,11 @@ class _Pairs:
         # A claim about an older event stands in its own sentence's context, not the article's news.
         self.av = np.stack([sentence_vecs[i] if old else article_vecs[claims[i].article_id]
                             for i, old in zip(idx, older)])
-        self.names = [names(c.sentence) if old else names(_context_text(articles[c.article_id]))
-                      for c, old in zip(self.claims, older)]
+        context: dict[str, set[str]] = {}  # an article's names, found once for all its claims
+        for c, old in zip(self.claims, older):
+            if not old and c.article_id not in context:
+                context[c.article_id] = names(_context_text(articles[c.article_id]))
+        self.names = [names(c.sentence) if old else context[c.article_id] for c, old in zip(self.claims, older)]
         self.windows = [event_window(c, articles[c.article_id].published, window_days=config.window_days)
                         for c in self.claims]
         # the subjects each claim's own article also counts, in this block, at a time its event may be

@@ -147,9 +147,14 @@ def format_value(value: float | None, claim: Claim) -> str:
     if value is None:
         return "—"
     name, size = _display_unit(claim)
-    x = round(value / size, 9)
-    text = f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+    text = _number(value, size)
     return f"{text} {name}" if name else text
+
+
+def _number(value: float, size: float = 1.0) -> str:
+    """A value in units of ``size``: "6" (not 5.999999999), "3.22", "1,200"."""
+    x = round(value / size, 9)
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
 def format_figure(claim: Claim) -> str:
@@ -157,8 +162,7 @@ def format_figure(claim: Claim) -> str:
     name, size = _display_unit(claim)
 
     def num(x: float) -> str:
-        x = round(x / size, 9)  # 15,552,000 s / 2,592,000 is 6, not 5.999999999
-        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+        return _number(x, size)
 
     if claim.kind == "date":
         lo = date.fromordinal(int(claim.low))
