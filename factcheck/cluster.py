@@ -121,8 +121,21 @@ def _event_class(subject: str) -> str:
     return kind if kind in SEPARATE_EVENT_KINDS else "event"
 
 
+def scope_key(claim: Claim) -> str | None:
+    """A claim's scope, comparable across outlets: a person's name unaccented ("Pérez" = "Perez"),
+    a nationality or place by the first four letters of each word ("Iranian" = "Iran")."""
+    if claim.scope is None:
+        return None
+    words = re.findall(r"[^\W\d_]+", _unaccent(claim.scope).lower())
+    return " ".join(words) if claim.kind == "age" else " ".join(w[:4] for w in words)
+
+
 def subjects_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
     """Whether two subjects may be one group, and whether that crosses a scope ("people" vs "officers")."""
+    if scope_key(a) != scope_key(b):
+        return False, False  # a part never meets its whole, nor another part
+    if a.kind == "age":
+        return True, False  # one named person's age
     if a.subject == b.subject:
         return True, False
     if a.kind == "date":
@@ -162,7 +175,8 @@ def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs:
             parts.add(i)
         counted.add(key)
     for i, c in enumerate(claims):
-        if c.role == "chrome" or c.kind in UNGROUPED_KINDS or is_increment(c) or i in parts:
+        grouped_age = c.kind == "age" and c.scope is not None  # a named person's age is compared
+        if c.role == "chrome" or (c.kind in UNGROUPED_KINDS and not grouped_age) or is_increment(c) or i in parts:
             groups.append([i])
         else:
             blocks[block_key(c)].append(i)

@@ -312,3 +312,6 @@ HYPOTHETICAL_MARKS = {"if", "unless", "whether", "like"}  # "made it look like m
 # Section headers in compilations that mean the compiler's own voice.
 OWN_VOICE_HEADERS = {"comment", "comments", "update", "note", "editor's note", "analysis",
                      "opinion", "background", "context"}
+
+# Kinds that count people, so that a typed count with no known noun counts "people".
+PEOPLE_KINDS = CASUALTY_KINDS | PEOPLE_ONLY_KINDS | {"troops deployed"}

@@ -112,6 +112,10 @@ class Claim:
     event_end: date | None = None
     event_surface: str | None = None
     role: str = "body"
+    # What narrows the count to a part of its kind's total, or whose figure it is: a nationality
+    # or place ("14 Iranian pilgrims", "Iran: 465") kept only when the same article gives a larger
+    # total without it; for an age, the person named ("Perez, 37"). None for a whole count.
+    scope: str | None = None
 
     def __post_init__(self) -> None:
         _check(0 <= self.start < self.end, "Claim", "start",
