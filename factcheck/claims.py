@@ -330,6 +330,8 @@ def _kind_from_frame(anchor, kind, pred):
             return k, head
     if prep.lower_ == "at" and head.pos_ in ("VERB", "AUX"):
         obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None and obj.tag_ == "WDT" and head.dep_ == "relcl":
+            obj = head.head  # "turnout, which organisers put at 1.2 million"
         if obj is not None:
             lemma = obj.lemma_.lower()
             whom = _of_object(obj)
@@ -417,6 +419,30 @@ def _is_partitive(num) -> bool:
         if c.dep_ == "prep" and c.lower_ == "of":
             return any(p.dep_ == "pobj" and any(d.lower_ in ("the", "these", "those") for d in p.children)
                        for p in c.children)
+    return False
+
+
+def _is_part_of_named(num) -> bool:
+    """True for a part of a group the text names as a whole, never a total to compare.
+
+    "one of them", "two of those injured", "one of these two", "one of the grenades",
+    "six of the dead": the whole is a pronoun, or a definite noun naming a kind of count.
+    "465 of its pilgrims" and "four of the passengers" count people of a population: a toll.
+    """
+    if any(c.dep_ == "det" and c.lower_ in lx.ANAPHORIC_WHOLES for c in num.children) \
+            or (num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.pos_ == "NUM"):
+        return True  # "these two", "one of the two": a count named before, restated
+    for c in num.children:
+        if c.dep_ != "prep" or c.lower_ != "of":
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            if p.pos_ in ("PRON", "NUM") or p.lower_ in lx.ANAPHORIC_WHOLES:
+                return True
+            definite = any(d.dep_ == "det" and d.lower_ in lx.DEFINITE_DETERMINERS for d in p.children)
+            if definite and (p.lemma_.lower() in lx.KIND_NOUNS or p.lower_ in lx.KIND_NOUNS):
+                return True
     return False
 
 
@@ -639,6 +665,7 @@ class _Draft:
     anchor_i: int
     event: DateMatch | None = None  # a date claim's own date
     scope: str | None = None
+    part: bool = False
 
 
 def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: VaguePolicy,
@@ -682,6 +709,11 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
                     if c.dep_ in ("acl", "relcl", "amod") and (k := _kind_from_verb(c)):
                         kind, pred = k, c
                         break
+        if kind is None and noun is None:
+            for c in num.children:  # "two dead and five wounded": a participle under the number names it
+                if c.dep_ in ("amod", "acl", "relcl", "acomp") and (k := _kind_from_verb(c)):
+                    kind, pred = k, c
+                    break
         if kind is None and pred is not None:
             kind = _kind_from_verb(pred)
             if pred.lemma_.lower() in lx.TOLL_NOUNS or (pred.pos_ != "NOUN" and kind is None):
@@ -718,12 +750,13 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
             kind = "shots fired"  # "witnesses heard more than 20 shots"
         if pred is not None and kind in ("people present", "crowd size", "troops deployed") and _is_hypothetical(pred):
             continue  # "making it look like millions were out on the street"
-        if pred is not None and kind in ("killed", "injured", "arrested", "missing", "kidnapped", "displaced"):
-            if _is_hypothetical(pred):
+        if kind in ("killed", "injured", "arrested", "missing", "kidnapped", "displaced"):
+            # "could have caused a tragedy with dozens dead": with no predicate of its own, the
+            # figure's clause says whether it was stated as fact
+            clause = _clause_head(pred if pred is not None else num)
+            if _is_hypothetical(clause) or _is_denied(clause):
                 continue
-            if _is_negated(pred) and fm.role != "zero":
-                continue
-            if _is_denied(pred):
+            if _is_negated(clause) and fm.role != "zero":
                 continue
         # subject
         if noun is None and num.dep_ == "pobj" and num.head.lower_ == "at" and num.head.head.dep_ == "acl" \
@@ -742,6 +775,7 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
                 noun, noun_lemma = whom, whom.lemma_.lower()
         if noun is not None and noun.pos_ == "PRON" and noun.lower_ in ("them", "they", "those", "these"):
             noun, noun_lemma = None, ""  # "four of them": refers back
+        inherited = None
         if fm.role == "age":
             subject, group = _age_subject(num)
         elif fm.role not in ("measure", "percent", "money") and (noun is None or noun_lemma in lx.ANAPHORIC_NOUNS):
@@ -749,6 +783,7 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
                 next((d for d in reversed(drafts) if d.group in _HUMAN_GROUPS), None)
             if prev is not None:
                 subject, group = prev.subject, prev.group
+                inherited = prev.scope  # "six Turkish pilgrims are missing and eight others hurt"
             elif antecedent is not None and kind in ("killed", "injured", "arrested", "missing"):
                 subject, group = antecedent
             elif kind in ("killed", "injured", "arrested", "missing", "kidnapped", "displaced", "casualties",
@@ -772,13 +807,17 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
                     continue
         if kind is None and fm.role == "count":
             kind, subject, group = _learned_kind(num, noun, pred, fm, subject, group)
+            clause = _clause_head(pred if pred is not None else num)
+            if kind is not None and (_is_hypothetical(clause) or _is_denied(clause) or _is_negated(clause)):
+                continue  # "could have caused dozens of deaths": no figure was stated as fact
         if kind is None:
             kind = "other"
         figure = replace(fm.figure, qualifier="zero") if fm.role == "zero" else fm.figure
-        scope = _person_of(num) if kind == "age" else _scope_of(noun, pred)
+        scope = _person_of(num) if kind == "age" else (inherited or _scope_of(num, noun, pred))
         drafts.append(_Draft(fm, figure, s0 + fm.start, s0 + fm.end, kind, subject, group,
                              pred.lemma_.lower() if pred is not None else None,
-                             noun.i if noun is not None else None, anchor.i, scope=scope))
+                             noun.i if noun is not None else None, anchor.i, scope=scope,
+                             part=_is_part_of_named(num)))
 
     drafts.extend(_implicit_claims(sent, used_nouns, {d.anchor_i for d in drafts if d.kind != "age"}))
     if block.role == "body":
@@ -819,12 +858,14 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
             event_surface=ev.surface if ev else None,
             role=block.role,
             scope=d.scope,
+            part=d.part,
         ))
     return claims
 
 
 # Entity types that narrow a count to a part: a nationality ("Iranian"), a country or city ("Iran").
 _SCOPE_ENTITIES = ("NORP", "GPE")
+_PLACE_ENTITIES = ("GPE", "NORP", "LOC", "FAC", "DATE")
 
 
 def _entity_text(tok) -> str:
@@ -833,7 +874,7 @@ def _entity_text(tok) -> str:
     return ent.text if ent is not None else tok.text
 
 
-def _scope_of(noun, pred) -> str | None:
+def _scope_of(num, noun, pred) -> str | None:
     """The nationality or place that narrows a count: "14 Iranian pilgrims", "Iran lost 464 pilgrims".
 
     Whether it makes a part is decided per article (``_resolve_scopes``): "25 Venezuelan
@@ -843,8 +884,12 @@ def _scope_of(noun, pred) -> str | None:
         for c in noun.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in _SCOPE_ENTITIES:
                 return _entity_text(c)
-    if pred is not None and pred.pos_ in ("VERB", "AUX"):
-        subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+    start = pred if pred is not None else num
+    verbs = [t for t in [start, *start.ancestors][:6] if t.pos_ in ("VERB", "AUX")][:2]
+    for verb in verbs:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.tag_ == "WDT" and verb.dep_ == "relcl":
+            subj = verb.head  # "Iran, which raised its toll to 136"
         if subj is not None and subj.ent_type_ == "GPE":
             return _entity_text(subj)  # "Iran has 465 of its pilgrims killed"
     return None
@@ -852,7 +897,11 @@ def _scope_of(noun, pred) -> str | None:
 
 def _person_of(num) -> str | None:
     """The named person an age belongs to: "Perez, 37, ..." or "a 37-year-old named Perez" -> Perez."""
-    for tok in [num.head, *num.children, *list(num.ancestors)[:2]]:
+    head = num.head
+    if num.dep_ in ("appos", "conj", "npadvmod") and head.pos_ == "PROPN" and head.i < num.i \
+            and head.ent_type_ not in _PLACE_ENTITIES:
+        return head.text  # "Perez, 37, ...": the parser may take the name for an organisation
+    for tok in [head, *num.children, *list(num.ancestors)[:2]]:
         if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             return (ent[-1] if ent is not None else tok).text
@@ -977,6 +1026,16 @@ def _date_claims(sent, dates: list[DateMatch], s0: int, taken: list[tuple[int, i
     return out
 
 
+def _names_one_person(tok) -> bool:
+    """ "a former police officer", "a rogue pilot", "Perez, a rebellious officer": one person's
+    past or self-made role, or an apposition to a named person, is no count of that role."""
+    if any(c.dep_ == "amod" and c.lower_ in lx.PAST_ROLE_MODIFIERS for c in tok.children):
+        return True
+    if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+        return True
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)
+
+
 def _implicit_claims(sent, used_nouns: set[int], anchors: set[int]) -> list[_Draft]:
     """Counts with no number: "a journalist was injured" (1), "fatalities were avoided" (0)."""
     out: list[_Draft] = []
@@ -1000,6 +1059,8 @@ def _implicit_claims(sent, used_nouns: set[int], anchors: set[int]) -> list[_Dra
                 if c.dep_ in ("acl", "relcl") and (k := _kind_from_verb(c)):
                     kind, pred = k, c
                     break
+            if _names_one_person(tok):
+                continue  # "a former police officer", "Perez, a rebel pilot": a person, not a role's count
             if kind in ("killed", "injured", "arrested", "missing", "kidnapped") and not _is_hypothetical(pred) \
                     and not _is_negated(pred) and tok.tag_ == "NN":
                 label, group = lx.SUBJECTS[lemma]

@@ -171,7 +171,7 @@ def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs:
     for i in sorted(range(len(claims)), key=lambda i: (claims[i].article_id, claims[i].start)):
         c = claims[i]
         key = (c.article_id, c.sentence_start, c.kind)
-        if key in counted and is_part(c):
+        if c.part or (key in counted and is_part(c)):
             parts.add(i)
         counted.add(key)
     for i, c in enumerate(claims):
@@ -366,6 +366,8 @@ class _Pairs:
             return _FAR
         if ca.kind in MEASURE_KINDS and ssim < cfg.measure_min_similarity:
             return _FAR
+        if (ca.qualifier == "zero") != (cb.qualifier == "zero") and ssim < cfg.scope_min_similarity:
+            return _FAR  # "no one was killed in the attack" is rarely the toll another article counts
         if (crosses_scope and ssim < cfg.scope_min_similarity and "heading" not in (ca.role, cb.role)
                 and not self.one_toll_each(a, b) and not _same_count(ca, cb)):
             return _FAR  # a headline's bare "3,000 evacuated" names no group: it may be the residents

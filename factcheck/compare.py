@@ -56,15 +56,55 @@ def _contains(claim: Claim, value: float) -> bool:
     return lo <= value <= hi
 
 
+# Which way a qualifier leans from the number it qualifies.
+_LEANS = {"at least": "lower", "more than": "lower", "about": "about", "nearly": "upper",
+          "as many as": "upper", "up to": "upper", "fewer than": "upper"}
+# Two stated numbers this close are one figure rounded: "more than a million" and "1.03 million".
+ROUNDING_TOLERANCE = 0.05
+
+
+def _stated(claim: Claim) -> float | None:
+    """The number the words state, before the qualifier: 1,000,000 in "more than a million"."""
+    lean = _LEANS.get(claim.qualifier)
+    if claim.vague or claim.alternatives or (lean is None and claim.qualifier not in EXACT_QUALIFIERS):
+        return None
+    if lean == "lower":
+        return claim.low
+    if claim.high is None:
+        return None if lean else claim.low
+    return (claim.low + claim.high) / 2 if lean == "about" else claim.high
+
+
+def rounded_alike(a: Claim, b: Claim) -> bool:
+    """True when two figures state one number, one of them rounded or bounded by it.
+
+    "more than a million" and "1.03 million", "at least two" and "two", "around 1.03 million"
+    and "1.03 million": the intervals meet, the numbers stated are within 5% of each other,
+    and the qualifiers do not lean opposite ways ("at least 10" is not "up to 10").
+    """
+    if disjoint(a, b) or a.qualifier == "zero" or b.qualifier == "zero":
+        return False
+    leans = {_LEANS.get(a.qualifier, "exact"), _LEANS.get(b.qualifier, "exact")}
+    if leans == {"lower", "upper"}:
+        return False
+    x, y = _stated(a), _stated(b)
+    if x is None or y is None or max(x, y) <= 0:
+        return False
+    return abs(x - y) <= ROUNDING_TOLERANCE * max(x, y)
+
+
 def same_figure(a: Claim, b: Claim) -> bool:
     """True when two claims state the same figure (agreement).
 
-    Counts must state the same interval. Measures agree when they meet within the
-    rounding tolerance: "20 kilometres", "19 km" and "12 miles" are one distance.
+    Counts must state the same interval, or the same number rounded or bounded
+    (``rounded_alike``). Measures agree when they meet within the rounding
+    tolerance: "20 kilometres", "19 km" and "12 miles" are one distance.
     """
     if a.unit in CONVERTED_UNITS and a.unit == b.unit and not a.vague and not b.vague:
         return not disjoint(a, b)
-    return interval(a) == interval(b) and a.alternatives == b.alternatives
+    if interval(a) == interval(b) and a.alternatives == b.alternatives:
+        return True
+    return a.kind != "date" and rounded_alike(a, b)
 
 
 def is_update(claims: Sequence[Claim]) -> bool:

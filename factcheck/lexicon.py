@@ -315,3 +315,12 @@ OWN_VOICE_HEADERS = {"comment", "comments", "update", "note", "editor's note", "
 
 # Kinds that count people, so that a typed count with no known noun counts "people".
 PEOPLE_KINDS = CASUALTY_KINDS | PEOPLE_ONLY_KINDS | {"troops deployed"}
+
+# Modifiers that make "a former police officer" one person's past or self-made role, not a count
+# of that role: the rebel pilot killed in a raid is no police officer killed.
+PAST_ROLE_MODIFIERS = {"former", "ex", "retired", "rogue", "rebel", "rebellious", "renegade", "dissident",
+                       "fugitive", "deserter", "disgraced"}
+
+# The whole of a partitive that is a part, never a toll: "one of them", "two of those injured".
+ANAPHORIC_WHOLES = {"them", "those", "these", "whom", "which"}
+DEFINITE_DETERMINERS = {"the", "these", "those"}

@@ -227,7 +227,7 @@ _WORDS = (r"\b(?<!one\sby\s)(?<!two\sby\s)(?:a\s+(?=(?:hundred|thousand|million|
           r"(?!-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
           r"thirds?|quarters?|halves|half|fifths|sixths|eighths|tenths)\b)"
           r"(?!\s+(?:first|third|fourth|fifth|sixth|seventh|eighth|ninth|thirds?|quarters|"
-          r"halves|fifths|sixths|eighths|tenths)\b)")   # "two thirds", "twenty first"
+          r"halves|fifths|sixths|eighths|tenths|half|quarter)\b)")   # "two thirds", "one half"
 
 # Hyphenated idioms whose number is not a quantity: "one-off", "one-sided",
 # "two-state solution", "five-star hotel", "three-way talks".
@@ -239,18 +239,22 @@ _WORDS += _IDIOM
 # Digits with optional thousands separators and decimals: "2,177", "1.03", "240,000".
 # Not inside a word or another number ("M4", "3.2.1"), not an ordinal ("5th").
 # Nor a relay or multiplier ("4x100m"), nor the mantissa of scientific notation ("1e9").
-_DIGITS = (r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Also Indian grouping ("12,34,567": two-digit groups before the last three) and thin or
+# plain spaces between groups of three ("1 414 021 100", "40\u202f000"), but not "423 0000".
+_DIGITS = (r"(?<![\w.,])(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"
+           r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?![ \u00a0\u202f]\d)"
+           r"|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
            r"(?!\d)(?![.,]\d)(?!(?:st|nd|rd|th)\b)(?![x×]\d)(?![eE][+-]?\d)" + _IDIOM)
 
-# Fixed phrases with a value of their own: "a dozen" -> 12, "half a million".
-_SPECIALS = {
-    "half a dozen": 6,        # "half a dozen homes"
-    "a dozen": 12,            # "a dozen soldiers"
-    "half a million": 500_000,  # "half a million refugees"
-    "a half million": 500_000,  # "a half million people"
-    "a quarter of a million": 250_000,  # "a quarter of a million"
-}
-_SPECIAL = r"\b(?:" + "|".join(k.replace(" ", r"\s+") for k in _SPECIALS) + r")\b"
+# Fixed phrases with a value of their own: "a dozen" -> 12, and a fraction of a scale word:
+# "half a million", "a half million", "half million", "a quarter of a million",
+# "three quarters of a billion", "half a dozen", "half a lakh".
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75}
+_SCALE_WORD_VALUES = {"dozen": 12, "hundred": 100, "thousand": 1e3, "lakh": 1e5,
+                      "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12}
+_SPECIAL = (r"\b(?:a\s+dozen"
+            r"|(?:an?\s+)?(?:half|quarter|three\s+quarters)(?:\s+of)?(?:\s+an?)?\s+"
+            r"(?:" + "|".join(_SCALE_WORD_VALUES) + r"))\b")
 
 # Vague quantities; each key of a policy table. Longest first so "tens of thousands"
 # wins over "tens". "tens", "scores" and "a couple" need "of" after them ("tens of
@@ -282,6 +286,7 @@ _VAGUE = (
 # Zero words: "no one", "nobody", "none", "zero", and "no" as a determiner
 # ("no deaths", "No injuries"), not "no longer", "no more than", "no doubt".
 _ZERO = (r"\b(?:[Nn]o[-\s]one|[Nn]obody|[Nn]one|[Zz]ero|ZERO|NONE)\b"
+         r"|(?<!for\s)(?<!to\s)\b[Nn][ao]ught\b(?!\s+point\b)"   # "nought", not "for naught"
          r"|\b[Nn]o\b(?=\s+(?!(?:longer|more|less|fewer|matter|sooner|later|way|"
          r"doubt|further|one|such)\b)[^\W\d_])")
 
@@ -308,6 +313,10 @@ _SKIP = (r"\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:s
          r"\s+(?:of\s+)?" + _MONTH +
          r"|(?<![\w.,])\d{4}-\d{2}-\d{2}\b"
          r"|(?<![\w.,])\d+(?:/\d+)+\b"
+         # Codes and phone numbers: three or more digit groups joined by "-./"
+         # ("+1-222-2222/2222", "192.168.1.2", "555-123-4567"), a "+" and spaced groups.
+         r"|(?<![\w.,+])\+?\d+(?:[-./]\d+){2,}(?!\d)"
+         r"|(?<![\w.,+])\+\d{1,3}(?:[-.\s]\d{2,5})+(?!\d)"
          r"|(?<![\w.,:])\d+:\d(?!\d)")
 
 # The scanner's entry points, in priority order at one position.
@@ -352,13 +361,34 @@ _CURRENCY_RE = re.compile(
 
 # A scale word after digits or number words: "1.03 million", "5 billion", "two dozen".
 _SCALE_RE = re.compile(
-    r"\s*(?P<word>million|billion|trillion|thousand|hundred|dozen)\b"   # "240 thousand"
-    r"|\s?(?P<abbr>bn|mn|mln|tn)\b"                                      # "£2bn", "3mn"
-    r"|(?P<k>k)\b"                                                       # "$50k"
-    r"|(?P<m>m)\b",                                                      # "$5m" (else metres)
+    r"\s*(?P<word>million|billion|trillion|thousand|hundred|lakh|crore)\b"  # "240 thousand"
+    r"|\s*(?P<dozen>dozens?|dzs?|dozs?)\b"            # "3 dozen", "3 dozens", "5 dzs"
+    r"|\s?(?P<abbr>bn|mn|mln|tn|bln|tln|mil)\b"      # "£2bn", "3mn", "10 bln", "2mil"
+    r"|(?-i:\s?(?P<MM>MM|M)\b)"                      # "$1MM", "10M": upper case is never metres
+    r"|(?P<b>b)\b"                                   # "1.2b"
+    r"|\s?(?P<k>k)\b"                                # "$50k", "2.33 k"
+    r"|(?P<m>m)\b",                                  # "$5m" (else metres)
     re.IGNORECASE)
 _SCALE_VALUES = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3,
-                 "hundred": 1e2, "dozen": 12, "bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12}
+                 "hundred": 1e2, "lakh": 1e5, "crore": 1e7, "bn": 1e9, "mn": 1e6,
+                 "mln": 1e6, "tn": 1e12, "bln": 1e9, "tln": 1e12, "mil": 1e6, "mm": 1e6,
+                 "m": 1e6, "b": 1e9, "k": 1e3}
+# Scale words number words can take that text2num does not read: "three lakh crore".
+_WORD_SCALES = frozenset({"lakh", "crore"})
+# A fraction joined to a number: "four and a half", "two and a quarter", "3 million and a
+# half", "one billion and three quarters", "two million and one half".
+_AND_FRACTION_RE = re.compile(
+    r"\s+and\s+(?:(?:a|one)\s+(?P<f>half|quarter)|(?P<f3>three\s+quarters))\b", re.IGNORECASE)
+# Decimals in words: "two hundred point zero three", "nine point nought four".
+_POINT_RE = re.compile(r"\s+point\s+", re.IGNORECASE)
+_DIGIT_WORDS = {"zero": "0", "nought": "0", "naught": "0", "oh": "0", "one": "1", "two": "2",
+                "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                "eight": "8", "nine": "9"}
+_DIGIT_WORD_RE = re.compile(r"(?:" + "|".join(_DIGIT_WORDS) + r")\b", re.IGNORECASE)
+# Joins one scaled part of a number to the next: "4 thousand 3 hundred and 21".
+_COMPOUND_JOIN_RE = re.compile(r"\s+and\s+|\s+(?=\d)", re.IGNORECASE)
+# Letters glued to digits that are neither a scale nor a unit: "180ml", "5G", "3D".
+_GLUED_LETTER_RE = re.compile(r"[A-Za-z]")
 # After "5m", a plural noun makes the "m" a million ("1.2m people"), except these.
 _MILLION_NOUN_RE = re.compile(
     r"\s+(?!(?:hurdles|relays?|freestyle|sprints?|heats?|walls?|steps|waves)\b)"
@@ -387,7 +417,7 @@ _UNITS: tuple[tuple[str, str, float], ...] = (
     (r"inch(?:es)?", "m", 0.0254),                                    # "6 inches"
     (r"seconds?|secs?", "s", 1.0),                                    # "30 seconds"
     (r"minutes?|mins?", "s", 60.0),                                   # "forty five minutes"
-    (r"hours?|hrs?", "s", 3600.0),                                    # "48-hour", "3 hours"
+    (r"hours?|hrs?|h", "s", 3600.0),                                  # "48-hour", "3 hours", "24h"
     (r"days?", "s", 86_400.0),                                        # "three days"
     (r"weeks?", "s", 604_800.0),                                      # "two weeks"
     (r"months?", "s", 2_592_000.0),                                   # "six months" (30 days)
@@ -429,12 +459,19 @@ _MONEY_CUE_RE = re.compile(r"(?i)\b(?:fined?|fines|cost|costs|paid|pay|pays|wort
 # Qualifiers before a number, normalised. Matched as the longest phrase ending right
 # before the number, so "no more than" wins over "more than".
 _QUALIFIERS: tuple[tuple[str, str], ...] = (
+    (r"(?:greater|more|higher|bigger|larger)\s+(?:than\s+)?or\s+equal\s+(?:to|than)"
+     r"|equal\s+to\s+or\s+(?:greater|more|higher|bigger|larger)\s+than"
+     r"|at\s+least\s+or\s+equal\s+to", "at least"),       # "greater than or equal to 50"
+    (r"(?:less|fewer|smaller|lower)\s+(?:than\s+)?or\s+equal\s+(?:to|than)"
+     r"|equal\s+to\s+or\s+(?:less|fewer|smaller|lower)\s+than", "up to"),  # "less or equal than 35"
     (r"at\s+least", "at least"),                          # "at least 59"
     (r"no\s+fewer\s+than", "at least"),                   # "no fewer than 12"
     (r"no\s+less\s+than", "at least"),                    # "no less than 40 km"
     (r"not\s+(?:less|fewer)\s+than", "at least"),         # "not less than 30"
     (r"a\s+minimum\s+of", "at least"),                    # "a minimum of 30"
-    (r"(?:well\s+|just\s+|slightly\s+)?(?:more|greater)\s+than", "more than"),  # "more than 200"
+    (r"(?:well\s+|just\s+|slightly\s+)?(?:more|greater|larger|bigger|higher)\s+than",
+     "more than"),                                        # "more than 200", "larger than 10"
+    (r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?", "more than"),  # "exceeding 150"
     (r"(?:well\s+|just\s+|slightly\s+)?(?:over|above)", "more than"),  # "over 1,000"
     (r"upwards\s+of", "more than"),                       # "upwards of 300"
     (r"in\s+excess\s+of", "more than"),                   # "in excess of $5 million"
@@ -444,7 +481,7 @@ _QUALIFIERS: tuple[tuple[str, str], ...] = (
     (r"as\s+(?:many|much)\s+as", "as many as"),           # "as many as 10"
     (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of",
      "up to"),                                            # "up to 15", "no more than 20"
-    (r"(?:fewer|less)\s+than|under|below", "fewer than"),  # "fewer than 100", "under 18"
+    (r"(?:fewer|less|smaller|lower)\s+than|under|below", "fewer than"),  # "fewer than 100"
 )
 _QUALIFIER_RE = re.compile(
     r"(?<![\w])(?:" + "|".join(f"(?P<q{i}>{pat})" for i, (pat, _) in enumerate(_QUALIFIERS))
@@ -452,14 +489,28 @@ _QUALIFIER_RE = re.compile(
 _QUALIFIER_NAMES = {f"q{i}": name for i, (_, name) in enumerate(_QUALIFIERS)}
 
 # Qualifiers after a number: "50 or more", "20 or so", "50+", "50-plus".
+# Also "500 and more", "200 or greater (than)", "18 and over", "500 or less", "5,000 or
+# below", but not when "than" takes a number of its own ("5000 or more than 4500").
+# "or equal (to)" after "more than 5000" closes the bound; not before a number.
+# A determiner after "over"/"under" makes it a preposition: "12 and under the rubble".
+_DETERMINER = r"(?:the|a|an|his|her|their|its|this|that|these|those|our)\b"
+# ... nor when the comparative takes a number or phrase of its own: "above 1000 and below
+# 1500", "more than 20 and less or equal than 35".
+_BOUND_TAKES_NUMBER = (r"\s+than\s+[\w$€£]|\s+(?:[\d$€£]|or\b|" + _NUMWORD + r"|"
+                       + _DETERMINER + r")")
 _TRAIL_QUALIFIER_RE = re.compile(
-    r"(?P<more>\s+or\s+more\b|\+(?!\d)|-plus\b|\s+and\s+counting\b)"
+    r"(?P<more>\s+(?:or|and)\s+(?:more|greater|higher|above|over)\b"
+    r"(?!" + _BOUND_TAKES_NUMBER + r")(?:\s+than\b)?"
+    r"|\+(?!\d)|-plus\b|\s+and\s+counting\b)"
     r"|(?P<about>\s+or\s+so\b)"
-    r"|(?P<less>\s+or\s+(?:fewer|less)\b)", re.IGNORECASE)
+    r"|(?P<less>\s+(?:or|and)\s+(?:fewer|less|lower|below|under|smaller)\b"
+    r"(?!" + _BOUND_TAKES_NUMBER + r")(?:\s+than\b)?)"
+    r"|(?P<equal>\s+or\s+equal(?:\s+to)?\b(?!\s+(?:to\s+)?(?:[\d$€£]|" + _NUMWORD + r")))",
+    re.IGNORECASE)
 
 # Between two numbers: range dash ("10-15"), "to", "and" (after "between"), "or".
 _CONNECTOR_RE = re.compile(
-    r"(?P<dash>\s?[-–—]\s?)|(?P<to>\s+to\s+)|(?P<and>\s+and\s+)|(?P<or>\s+or\s+)",
+    r"(?P<dash>\s?[-–—]\s?)|(?P<to>\s+(?:to|through|thru)\s+)|(?P<and>\s+and\s+)|(?P<or>\s+or\s+)",
     re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?<![\w])between\s+\Z", re.IGNORECASE)   # "between 30 and 35"
 _FROM_RE = re.compile(r"(?<![\w])from\s+\Z", re.IGNORECASE)         # "from 8 to 16"
@@ -568,6 +619,17 @@ def _clean(value: float) -> float:
     return float(int(rounded)) if rounded == int(rounded) else rounded
 
 
+def _text2num(words: list[str]) -> float:
+    """text2num, extended to "trillion" ("twenty-one trillion and three hundred")."""
+    if "trillion" in words:
+        at = len(words) - 1 - words[::-1].index("trillion")
+        left, right = words[:at] or ["one"], words[at + 1:]
+        if right[:1] == ["and"]:
+            right = right[1:]
+        return _text2num(left) * 1e12 + (_text2num(right) if right else 0.0)
+    return float(text2num(" ".join(words), "en"))
+
+
 def _read_words(text: str, pos: int) -> tuple[int, float] | None:
     """Reads the longest run of number words at ``pos`` that text2num accepts."""
     m = _WORDS_RE.match(text, pos)
@@ -581,10 +643,10 @@ def _read_words(text: str, pos: int) -> tuple[int, float] | None:
         if words[0] == "a":
             words[0] = "one"   # "a hundred and two" -> "one hundred and two"
         try:
-            value = text2num(" ".join(words), "en")
+            value = _text2num(words)
         except (ValueError, TypeError, IndexError, KeyError):
             continue
-        return pos + tokens[j - 1].end(), float(value)
+        return pos + tokens[j - 1].end(), value
     return None
 
 
@@ -597,6 +659,124 @@ def _vague_interval(key: str, policy: VaguePolicy) -> tuple[float, float | None]
     if key in policy.table:
         return policy.table[key]
     return POLICIES[DEFAULT_POLICY].table[key]
+
+
+def _read_special(text: str, pos: int) -> _Num | None:
+    """Reads "a dozen" or a fraction of a scale word ("half a million") at ``pos``."""
+    sm = _SPECIAL_RE.match(text, pos)
+    if not sm:
+        return None
+    words = sm.group().lower().split()
+    if words[-1] == "dozen" and words[0] == "a":
+        value = 12.0
+    else:
+        frac = 0.75 if "three" in words else 0.5 if "half" in words else 0.25
+        value = frac * _SCALE_WORD_VALUES[words[-1]]
+    return _Num(pos, pos, sm.end(), value, value, value, 1.0, "special", sm.group())
+
+
+def _read_point(text: str, end: int) -> tuple[int, str] | None:
+    """Reads the decimals of "two hundred point zero three" after ``end``: (end, "03")."""
+    pm = _POINT_RE.match(text, end)
+    if not pm:
+        return None
+    at, digits = pm.end(), ""
+    while dm := _DIGIT_WORD_RE.match(text, at):   # "zero three", "nought four"
+        digits += _DIGIT_WORDS[dm.group().lower()]
+        gap = re.compile(r"\s+").match(text, dm.end())
+        if not gap or not _DIGIT_WORD_RE.match(text, gap.end()):
+            return dm.end(), digits
+        at = gap.end()
+    words = _read_words(text, at)                  # "point seventy-one"
+    if words is None or not float(words[1]).is_integer():
+        return None
+    return words[0], str(int(words[1]))
+
+
+def _read_scale(text: str, end: int, kind: str, currency: str | None,
+                fraction: bool) -> tuple[int, float]:
+    """Reads the scale after a numeral ("million", "bn", "k", "lakh crore"): (end, scale)."""
+    scale = 1.0
+    while sc := _SCALE_RE.match(text, end):
+        group = sc.lastgroup
+        name = sc.group(group).lower()
+        if group == "word" and (kind == "digits" or fraction or name in _WORD_SCALES
+                                or scale > 1):
+            step = _SCALE_VALUES[name]
+        elif group == "dozen":
+            step = 12.0
+        elif group in ("abbr", "MM", "b", "k") and kind == "digits" and scale == 1:
+            step = _SCALE_VALUES[name]
+        elif group == "m" and kind == "digits" and scale == 1 and (
+                currency is not None or _MILLION_NOUN_RE.match(text, sc.end())):
+            step = 1e6
+        else:
+            break
+        if scale > 1 and step <= scale:
+            break   # "lakh crore" chains upwards only
+        scale *= step
+        end = sc.end()
+    return end, scale
+
+
+def _read_fraction(text: str, end: int) -> tuple[int, float] | None:
+    """Reads "and a half" ("and three quarters") after ``end``: (end, 0.5)."""
+    fm = _AND_FRACTION_RE.match(text, end)
+    if not fm:
+        return None
+    return fm.end(), 0.75 if fm.group("f3") else _FRACTIONS[fm.group("f").lower()]
+
+
+def _read_numeral(text: str, pos: int, currency: str | None,
+                  ) -> tuple[int, float, float, str] | None:
+    """Reads digits or words with decimals, fraction and scale: (end, value, scale, kind).
+
+    ``value * scale`` is the number: "2.5 million" -> (…, 2.5, 1e6, "digits").
+    """
+    dm = _DIGITS_RE.match(text, pos)
+    if dm:
+        kind, end = "digits", dm.end()
+        value = float(re.sub(r"[,\s\u00a0\u202f]", "", dm.group()))
+    elif currency is None and (words := _read_words(text, pos)) is not None:
+        kind, (end, value) = "words", words
+        point = _read_point(text, end)
+        if point:
+            end, value = point[0], float(f"{int(value)}.{point[1]}")
+    else:
+        return None
+    own_scale = _trailing_scale(text[pos:end]) if kind == "words" else 1.0
+    frac = _read_fraction(text, end) if own_scale < 1e5 else None
+    if frac:    # "four and a half hours", "two and a half million"
+        end, value = frac[0], value + frac[1]
+    end, scale = _read_scale(text, end, kind, currency, frac is not None)
+    big = scale if scale > 1 else own_scale
+    frac = _read_fraction(text, end) if big >= 1e5 else None
+    if frac:    # "3 million and a half", "one billion and a half million"
+        end, f_scale = _read_scale(text, frac[0], "digits", None, True)
+        value += frac[1] * (f_scale if f_scale > 1 else big) / (scale if scale > 1 else 1.0)
+    return end, value, scale, kind
+
+
+def _trailing_scale(raw: str) -> float:
+    """The scale word a run of number words ends on: "one million" -> 1e6, else 1."""
+    words = raw.lower().split()
+    return float(_SCALE_WORD_VALUES.get(words[-1], 1)) if words else 1.0
+
+
+def _read_compound(text: str, end: int, value: float, scale: float,
+                   ) -> tuple[int, float]:
+    """Adds smaller scaled parts to a scaled number: "4 thousand 3 hundred and 21"."""
+    total, last = value * scale, scale
+    while last >= 100 and (jm := _COMPOUND_JOIN_RE.match(text, end)):
+        part = _read_numeral(text, jm.end(), None)
+        if part is None:
+            break
+        p_end, p_value, p_scale, _ = part
+        p_total = p_value * p_scale
+        if not 0 < p_total < last or ("and" not in jm.group().lower() and p_scale == 1):
+            break
+        total, last, end = total + p_total, (p_scale if p_scale > 1 else 1.0), p_end
+    return end, total
 
 
 def _read_number(text: str, pos: int, policy: VaguePolicy) -> _Num | None:
@@ -614,43 +794,32 @@ def _read_number(text: str, pos: int, policy: VaguePolicy) -> _Num | None:
             low, high = _vague_interval(key, policy)
             return _Num(start, pos, vm.end(), low, high, low, 1.0, "vague", vm.group(),
                         None, key)
-        sm = _SPECIAL_RE.match(text, pos)
-        if sm:
-            value = float(_SPECIALS[" ".join(sm.group().lower().split())])
-            return _Num(start, pos, sm.end(), value, value, value, 1.0, "special",
-                        sm.group())
-    dm = _DIGITS_RE.match(text, pos)
-    if dm:
-        kind, end = "digits", dm.end()
-        value = float(dm.group().replace(",", ""))
-    elif currency is None:
-        words = _read_words(text, pos)
-        if words is None:
-            return None
-        kind, (end, value) = "words", words
-    else:
+        special = _read_special(text, pos)
+        if special:
+            return special
+    read = _read_numeral(text, pos, currency)
+    if read is None:
         return None
-    raw = text[pos:end]
-    scale = 1.0
-    sc = _SCALE_RE.match(text, end)
-    if sc:
-        if sc.group("word"):
-            word = sc.group("word").lower()
-            if kind == "digits" or word == "dozen":
-                scale = _SCALE_VALUES[word]
-        elif sc.group("abbr") and kind == "digits":
-            scale = _SCALE_VALUES[sc.group("abbr").lower()]
-        elif sc.group("k") and kind == "digits" and sc.group("k") == "k":
-            scale = 1e3
-        elif sc.group("m") and kind == "digits" and (
-                currency is not None or _MILLION_NOUN_RE.match(text, sc.end())):
-            scale = 1e6
-        if scale != 1.0:
-            end = sc.end()
+    end, value, scale, kind = read
+    raw_end = _numeral_end(text, pos)
     total = value * scale
+    sm = _SCALE_RE.match(text, raw_end)
+    if (scale >= 100 and sm is not None and sm.lastgroup == "word"
+            and not _BETWEEN_RE.search(text, max(0, start - 60), start)):
+        end, total = _read_compound(text, end, value, scale)   # "3 hundred and 21"
     if not (_finite(value) and _finite(total)):
         return None
-    return _Num(start, pos, end, total, total, value, scale, kind, raw, currency)
+    return _Num(start, pos, end, total, total, value, scale, kind, text[pos:raw_end],
+                currency)
+
+
+def _numeral_end(text: str, pos: int) -> int:
+    """End of the bare digits or words at ``pos`` (before any scale)."""
+    dm = _DIGITS_RE.match(text, pos)
+    if dm:
+        return dm.end()
+    words = _read_words(text, pos)
+    return words[0] if words else pos
 
 
 def _read_unit(text: str, pos: int, *, allow_of: bool) -> _Unit | None:
@@ -770,6 +939,49 @@ def _zero_match(text: str, m: re.Match[str]) -> FigureMatch:
     return _make(text, m.start(), m.end(), Figure(0, 0), "zero", m.start(), m.end())
 
 
+# "one" as a pronoun: "the one", "which one", "each one", "the only one", "a new one";
+# not "another one", which in news mostly counts one more person ("another one was hurt").
+_PRONOUN_ONE_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w])(?:the|which|whichever|each|every|any|"
+    r"(?:the|a|an)\s+(?:only|last|next|same|other|right|wrong|new|old|big|small|latest|"
+    r"different|better|best|good|bad))\s+\Z")
+# After "this one"/"that one" a verb or pronoun, not a noun: "That one is good", "this one
+# you", versus "said that one person died".
+_DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?i)(?<![\w])(?:this|that)\s+\Z")
+_PRONOUN_ONE_AFTER_RE = re.compile(
+    r"(?i)\s*(?:[.,;:!?)]|\Z|(?:is|was|are|were|has|had|have|will|would|can|could|should|"
+    r"may|might|must|did|does|do|you|i|he|she|we|they|it|that|which|who|seems|looks)\b)")
+_WORD_END_RE = re.compile(r"\w*")
+
+
+def _is_pronoun_one(text: str, n: _Num, floor: int) -> bool:
+    """Whether the numeral is the pronoun "one" ("Which one do you prefer?")."""
+    if n.kind != "words" or n.raw.lower() != "one" or n.end != n.num_start + 3:
+        return False
+    if text[n.end:n.end + 1] == "-":
+        return False   # "the one-year anniversary"
+    window = _prev_window(text, n.num_start, floor, 30)
+    if _PRONOUN_ONE_BEFORE_RE.search(text, *window):
+        return True
+    return bool(_DEMONSTRATIVE_BEFORE_RE.search(text, *window)
+                and _PRONOUN_ONE_AFTER_RE.match(text, n.end))
+
+
+def _age_match(text: str, n1: _Num, am: re.Match[str], floor: int) -> FigureMatch:
+    """An age ("36-year-old", "more than thirty years old"), with a leading qualifier."""
+    age = n1.low / 12 if am.group("unit").lower().startswith("month") else n1.low
+    low: float = _clean(age)
+    high: float | None = low
+    start, qualifier = n1.start, "exact"
+    qm = _QUALIFIER_RE.search(text, *_prev_window(text, n1.start, floor))
+    if qm and " " in am.group():   # "more than thirty years old", not "over 30-year-olds"
+        qualifier = _QUALIFIER_NAMES[qm.lastgroup]
+        low, high = _qualify(qualifier, low, high, count=True)
+        start = qm.start()
+    return _make(text, start, am.end(), Figure(low, high, qualifier), "age",
+                 n1.num_start, n1.end)
+
+
 def _is_year_like(n: _Num) -> bool:
     return (n.kind == "digits" and n.currency is None and n.scale == 1.0
             and re.fullmatch(r"\d{4}", n.raw) is not None and 1800 <= n.low <= 2100)
@@ -781,15 +993,14 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
     n1 = _read_number(text, pos, policy)
     if n1 is None:
         return None, pos + 1
+    if _is_pronoun_one(text, n1, floor):
+        return None, n1.end
 
     # Ages come first: "-year" in "36-year-old" is not a duration.
     if n1.exact and n1.currency is None:
         am = _AGE_SUFFIX_RE.match(text, n1.end)
         if am:
-            age = n1.low / 12 if am.group("unit").lower().startswith("month") else n1.low
-            age = _clean(age)
-            return _make(text, n1.start, am.end(), Figure(age, age), "age",
-                         n1.num_start, n1.end), am.end()
+            return _age_match(text, n1, am, floor), am.end()
 
     # Decades and age brackets: "the 1990s", "in their 20s".
     if n1.kind == "digits" and n1.scale == 1.0 and n1.currency is None:
@@ -833,6 +1044,8 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
     # Units and ranges.
     if u1 is None:
         u1 = _read_unit(text, n1.end, allow_of=n1.kind == "vague" or n1.scale > 1)
+    if u1 is None and n1.kind == "digits" and _GLUED_LETTER_RE.match(text, n1.end):
+        return None, _WORD_END_RE.match(text, n1.end).end()   # "180ml", "5G": not a figure
     if u1 is None and n1.exact and _UNIT_BEFORE_RE.search(
             text, *_prev_window(text, n1.start, floor, 20)):
         u1 = _Unit(n1.end, "magnitude", 1.0)
@@ -928,7 +1141,8 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
     trailing = None
     tm = _TRAIL_QUALIFIER_RE.match(text, end)
     if tm:
-        trailing = {"more": "at least", "about": "about", "less": "up to"}[tm.lastgroup]
+        trailing = {"more": "at least", "about": "about", "less": "up to",
+                    "equal": "or equal"}[tm.lastgroup]
         end = tm.end()
 
     # Leading qualifier, ending right before the figure.
@@ -945,6 +1159,12 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
                 and re.match(r"(?i)over", qm.group())
                 and not re.search(r"(?i)\bfor\s+$", text[max(0, qm.start() - 8):qm.start()])):
             lead, qm = None, None
+    if trailing in ("at least", "up to") and lead == "about":
+        lead, qm = None, None   # "about 500 or more": the stated bound wins
+    if trailing == "or equal":   # "more than 5000 or equal to": the bound is closed
+        lead, trailing = _CLOSED_BOUND.get(lead or "", lead), None
+        if lead not in _CLOSED_BOUND.values():
+            end = tm.start()
 
     # Base unit and role.
     base_unit = None
@@ -958,8 +1178,11 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
     if base_unit is None and not vague:
         ag = _AGE_PREFIX_RE.search(text, *_prev_window(text, range_start, floor))
         if ag:
-            fig = Figure(low, high, qualifier if n2 is not None else "exact", None,
-                         alternatives)
+            age_qualifier = qualifier if n2 is not None else "exact"
+            if trailing is not None:   # "aged 12 and under", "aged 65 or over"
+                low, high = _qualify(trailing, low, high, count=True)
+                age_qualifier = trailing
+            fig = Figure(low, high, age_qualifier, None, alternatives)
             return _make(text, ag.start(), end, fig, "age", num_start, num_end), end
 
     # Years: a bare four-digit number 1800..2100.
@@ -997,6 +1220,39 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
     start = qm.start() if qm else range_start
     fig = Figure(low, high, qualifier, base_unit, alternatives, vague)
     return _make(text, start, end, fig, role, num_start, num_end), end
+
+
+# Two bounds stated apart join into one range when only a comma, "and" or "but" is between
+# them: "more than 10 and less than 40", "no more than 50 and no less than 20".
+_BOUND_GAP_RE = re.compile(r"\s*(?:,\s*)?(?:(?:and|but)\s+)?\Z", re.IGNORECASE)
+_LOWER_BOUNDS = frozenset({"at least", "more than"})
+_UPPER_BOUNDS = frozenset({"up to", "fewer than"})
+
+
+def _merge_bounds(text: str, matches: list[FigureMatch]) -> list[FigureMatch]:
+    """Joins a lower and an upper bound stated apart into one range (see _BOUND_GAP_RE)."""
+    out: list[FigureMatch] = []
+    for match in matches:
+        prev = out[-1] if out else None
+        if prev is not None and prev.role == match.role and prev.role in (
+                "count", "measure", "money", "percent") and _BOUND_GAP_RE.match(
+                text[prev.end:match.start]) and prev.figure.unit == match.figure.unit:
+            quals = {prev.figure.qualifier, match.figure.qualifier}
+            lower = next((m for m in (prev, match) if m.figure.qualifier in _LOWER_BOUNDS), None)
+            upper = next((m for m in (prev, match) if m.figure.qualifier in _UPPER_BOUNDS), None)
+            if (lower and upper and quals & _LOWER_BOUNDS and quals & _UPPER_BOUNDS
+                    and upper.figure.high is not None
+                    and lower.figure.low <= upper.figure.high):
+                fig = Figure(lower.figure.low, upper.figure.high, "range", match.figure.unit)
+                out[-1] = _make(text, prev.start, match.end, fig, match.role,
+                                match.number_start, match.number_end)
+                continue
+        out.append(match)
+    return out
+
+
+# "more than N or equal" is "at least N"; "fewer than N or equal" is "up to N".
+_CLOSED_BOUND = {"more than": "at least", "fewer than": "up to"}
 
 
 def _mark_conversions(text: str, matches: list[FigureMatch]) -> list[FigureMatch]:
@@ -1068,7 +1324,7 @@ def find_figures(text: str, *, policy: VaguePolicy | None = None) -> list[Figure
             floor = found.end
             next_pos = max(next_pos, found.end)
         pos = next_pos
-    return _mark_conversions(text, matches)
+    return _mark_conversions(text, _merge_bounds(text, matches))
 
 
 def parse_figure(surface: str, *, policy: VaguePolicy | None = None) -> Figure | None:

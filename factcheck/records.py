@@ -116,6 +116,8 @@ class Claim:
     # or place ("14 Iranian pilgrims", "Iran: 465") kept only when the same article gives a larger
     # total without it; for an age, the person named ("Perez, 37"). None for a whole count.
     scope: str | None = None
+    # A part of a group the text names as a whole ("one of them", "six of the dead"): never a total.
+    part: bool = False
 
     def __post_init__(self) -> None:
         _check(0 <= self.start < self.end, "Claim", "start",

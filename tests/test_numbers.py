@@ -339,6 +339,104 @@ GOLDEN: list[tuple[str, list[tuple]]] = [
     ("", []),
 ]
 
+# Classes added for the peer benchmark (benchmarks/peer_numbers.py); sentences written here.
+GOLDEN_MORE: list[tuple[str, list[tuple]]] = [
+    # --- halves and quarters, alone and with scale words
+    ("The siege lasted four and a half hours.",
+     [F("four and a half hours", 4.5 * HOUR, 4.5 * HOUR, unit="s", role="measure")]),
+    ("Officials expect two and a half million visitors.",
+     [F("two and a half million", 2_500_000, 2_500_000)]),
+    ("Some 3 and a half thousand tents arrived.",
+     [F("Some 3 and a half thousand", 3150, 3850, "about")]),
+    ("The region has 4 million and a half residents.",
+     [F("4 million and a half", 4_500_000, 4_500_000)]),
+    ("The fund holds two million and one half in reserve.",
+     [F("two million and one half", 2_500_000, 2_500_000)]),
+    ("Exports reached one billion and a quarter million units.",
+     [F("one billion and a quarter million", 1_000_250_000, 1_000_250_000)]),
+    ("Half million voters stayed home.", [F("Half million", 500_000, 500_000)]),
+    ("A quarter million people signed.", [F("A quarter million", 250_000, 250_000)]),
+    ("They waited one and a half days.",
+     [F("one and a half days", 1.5 * DAY, 1.5 * DAY, unit="s", role="measure")]),
+    # --- dozens, lakh and crore
+    ("Rescuers found 4 dozens of eggs.", [F("4 dozens", 48, 48)]),
+    ("Farmers sold five dozens of mangoes.", [F("five dozens", 60, 60)]),
+    ("The scheme reached 13 lakh farmers.", [F("13 lakh", 1_300_000, 1_300_000)]),
+    ("The state spent 2 crore on roads.", [F("2 crore", 20_000_000, 20_000_000)]),
+    ("A package of three lakh crore was announced.",
+     [F("three lakh crore", 3e12, 3e12)]),
+    ("₹500 crore was sanctioned.", [F("₹500 crore", 5e9, 5e9, unit="INR", role="money")]),
+    # --- digit grouping and suffixes
+    ("The census counted 1 302 455 people.", [F("1 302 455", 1_302_455, 1_302_455)]),
+    ("Turnout was 48\u202f000 voters.", [F("48\u202f000", 48_000, 48_000)]),
+    ("The screen showed 423 0000 at dawn.", [F("423", 423, 423), F("0000", 0, 0)]),
+    ("The fund is worth 45,67,890 rupees.",
+     [F("45,67,890 rupees", 4_567_890, 4_567_890, unit="INR", role="money")]),
+    ("The club paid 25M for the striker.", [F("25M", 25e6, 25e6)]),
+    ("The deal is valued at 3.4b.", [F("3.4b", 3.4e9, 3.4e9)]),
+    ("Startups raised 40k in grants.", [F("40k", 40_000, 40_000)]),
+    ("The firm reported 2 bln in sales.", [F("2 bln", 2e9, 2e9)]),
+    ("The target is US$ 5MM.", [F("US$ 5MM", 5e6, 5e6, unit="USD", role="money")]),
+    ("a 400 m stretch of road", [F("400 m", 400, 400, unit="m", role="measure")]),
+    ("a 3 hundred and 12 strong crowd", [F("3 hundred and 12", 312, 312)]),
+    ("twenty-two trillion in debt", [F("twenty-two trillion", 22e12, 22e12)]),
+    ("the rate was two point five", [F("two point five", 2.5, 2.5)]),
+    # --- unknown letters glued to digits, codes and phone numbers are not figures
+    ("a new 5G network", []),
+    ("a 180ml bottle", []),
+    ("Call +44-20-7946-0958 for details.", []),
+    ("Call 555-123-4567 now.", []),
+    ("Scores were nought.", [F("nought", 0, 0, role="zero")]),
+    ("It was all for naught.", []),
+    # --- the pronoun "one" is not a figure; the numeral "one" is
+    ("The one that survived was a child.", []),
+    ("Which one is correct?", []),
+    ("Each one was checked.", []),
+    ("The new one opened.", []),
+    ("That one was spared.", []),
+    ("Police said that one person died.", [F("one", 1, 1)]),
+    ("One of them was killed.", [F("One", 1, 1)]),
+    ("Only one was found.", [F("one", 1, 1)]),
+    # --- bounds after the number
+    ("50 or more people were hurt.", [F("50 or more", 50, INF, "at least")]),
+    ("300 and more families fled.", [F("300 and more", 300, INF, "at least")]),
+    ("children aged 12 and under", [F("aged 12 and under", 0, 12, "up to", role="age")]),
+    ("people aged 65 or over", [F("aged 65 or over", 65, INF, "at least", role="age")]),
+    ("200 or fewer seats", [F("200 or fewer", 0, 200, "up to")]),
+    ("a score of 90 or greater", [F("90 or greater", 90, INF, "at least")]),
+    ("12 and under the rubble", [F("12", 12, 12)]),
+    ("about 400 or more protesters", [F("400 or more", 400, INF, "at least")]),
+    # --- comparatives before the number
+    ("Losses exceeded 3,000.", [F("exceeded 3,000", 3001, INF, "more than")]),
+    ("turnout surpassing 70%", [F("surpassing 70%", 70, INF, "more than", "%", "percent")]),
+    ("greater than or equal to 18 votes", [F("greater than or equal to 18", 18, INF, "at least")]),
+    ("less than or equal to 40 cases", [F("less than or equal to 40", 0, 40, "up to")]),
+    ("equal to or more than 30 seats", [F("equal to or more than 30", 30, INF, "at least")]),
+    ("more than 5,000 or equal to it", [F("more than 5,000 or equal to", 5000, INF,
+                                         "at least")]),
+    ("the toll is higher than 60", [F("higher than 60", 61, INF, "more than")]),
+    ("a group smaller than 15", [F("smaller than 15", 0, 14, "fewer than")]),
+    ("He is more than forty years old.",
+     [F("more than forty years old", 41, INF, "more than", role="age")]),
+    # --- two bounds stated apart make one range
+    ("more than 20 and fewer than 50 people",
+     [F("more than 20 and fewer than 50", 21, 49, "range")]),
+    ("no more than 80 and no less than 60 seats",
+     [F("no more than 80 and no less than 60", 60, 80, "range")]),
+    ("above 2,000 but below 2,500 troops",
+     [F("above 2,000 but below 2,500", 2001, 2499, "range")]),
+    ("more than 40 and fewer than 10 were counted",   # contradictory: two figures
+     [F("more than 40", 41, INF, "more than"), F("fewer than 10", 0, 9, "fewer than")]),
+    ("more than 20 people were killed and fewer than 50 injured",
+     [F("more than 20", 21, INF, "more than"), F("fewer than 50", 0, 49, "fewer than")]),
+    # --- between / from / through
+    ("between 40 and 60 people", [F("between 40 and 60", 40, 60, "range")]),
+    ("from two thousand to two thousand and five hundred",
+     [F("from two thousand to two thousand and five hundred", 2000, 2500, "range")]),
+    ("pages 20 through 45", [F("20 through 45", 20, 45, "range")]),
+    ("a 5k-10k budget", [F("5k-10k", 5000, 10_000, "range")]),
+]
+
 
 def _as_tuple(m: FigureMatch) -> tuple:
     f = m.figure
@@ -351,7 +449,8 @@ def _approx_row(row: tuple) -> tuple:
             pytest.approx(high, rel=1e-9), qualifier, unit, role)
 
 
-@pytest.mark.parametrize(("text", "expected"), GOLDEN, ids=[t[:40] or "empty" for t, _ in GOLDEN])
+@pytest.mark.parametrize(("text", "expected"), GOLDEN + GOLDEN_MORE,
+                         ids=[t[:40] or "empty" for t, _ in GOLDEN + GOLDEN_MORE])
 def test_golden(text: str, expected: list[tuple]) -> None:
     matches = find_figures(text)
     assert [_as_tuple(m) for m in matches] == [_approx_row(row) for row in expected]
