@@ -366,8 +366,9 @@ def _subject(verb):
 def _kind_of_counted(toll):
     """What a toll noun counts: "the number of people confirmed dead", "the number of injured"."""
     whom = _of_object(toll)
-    if whom is None:
-        return None
+    if whom is None:  # "the number hurt rose to 40": the participle hangs on the toll itself
+        return next((k for c in toll.children if c.dep_ in ("acl", "relcl", "amod")
+                     and (k := _kind_from_verb(c)) in lx.CASUALTY_KINDS), None)
     k = lx.KIND_NOUNS.get(whom.lemma_.lower()) or lx.KIND_NOUNS.get(whom.lower_)
     if k in lx.CASUALTY_KINDS:
         return k
@@ -441,8 +442,10 @@ def _is_part_of_named(num) -> bool:
             if p.pos_ in ("PRON", "NUM") or p.lower_ in lx.ANAPHORIC_WHOLES:
                 return True
             definite = any(d.dep_ == "det" and d.lower_ in lx.DEFINITE_DETERMINERS for d in p.children)
-            if definite and (p.lemma_.lower() in lx.KIND_NOUNS or p.lower_ in lx.KIND_NOUNS):
-                return True
+            named = [p, *(m for m in p.children if m.dep_ in ("amod", "acl", "relcl"))]
+            if definite and any(w.lemma_.lower() in lx.KIND_NOUNS or w.lower_ in lx.KIND_NOUNS
+                                or lx.KIND_VERBS.get(w.lemma_.lower()) in lx.CASUALTY_KINDS for w in named):
+                return True  # "one of the grenades", "one of the dead workers", "two of those killed"
     return False
 
 
@@ -719,6 +722,9 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
             if pred.lemma_.lower() in lx.TOLL_NOUNS or (pred.pos_ != "NOUN" and kind is None):
                 # "the death toll rose to 40" -> the toll's modifier names the kind
                 subj = _subject(pred)
+                if subj is None or subj.lemma_.lower() not in lx.TOLL_NOUNS:
+                    # "Iran raised to 136 the number of its citizens who died": the toll is the object
+                    subj = next((c for c in pred.children if c.dep_ == "dobj"), subj)
                 if subj is not None and subj.lemma_.lower() in lx.TOLL_NOUNS:
                     for m in subj.children:
                         if m.lemma_.lower() in lx.KIND_NOUNS:
@@ -813,6 +819,8 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
         if kind is None:
             kind = "other"
         figure = replace(fm.figure, qualifier="zero") if fm.role == "zero" else fm.figure
+        if kind in lx.PEOPLE_KINDS and subject == "unspecified":
+            subject, group = "people", "people"  # a toll with no noun of its own counts people
         scope = _person_of(num) if kind == "age" else (inherited or _scope_of(num, noun, pred))
         drafts.append(_Draft(fm, figure, s0 + fm.start, s0 + fm.end, kind, subject, group,
                              pred.lemma_.lower() if pred is not None else None,
@@ -1184,12 +1192,17 @@ class _ArticleState:
                 if c.kind == "other" else c for c in found]
 
     def _heading_kind(self, sent) -> tuple[str, str, str] | None:
+        """What a list heading counts: a kind its words name ("Deaths by country:", "people lost
+        in the crush:"), else the article's first toll, the one its lede gives."""
+        lemmas = {t.lemma_.lower() for t in sent}
         for tok in sent:
             kind = lx.KIND_NOUNS.get(tok.lemma_.lower()) or lx.KIND_VERBS.get(tok.lemma_.lower())
             if kind in lx.CASUALTY_KINDS:
                 return kind, "people", "people"
-        last = next((c for c in reversed(self.claims) if c.kind in lx.CASUALTY_KINDS), None)
-        return (last.kind, last.subject, last.subject_group) if last is not None else None
+        if lemmas & lx.LIFE_VERBS and lemmas & (set(lx.SUBJECTS) | {"life"}):
+            return "killed", "people", "people"  # "lives lost", "people lost in the fire"
+        first = next((c for c in self.claims if c.kind in lx.CASUALTY_KINDS and c.role == "body"), None)
+        return (first.kind, first.subject, first.subject_group) if first is not None else None
 
     def finish(self) -> list[Claim]:
         claims = _resolve_scopes(sorted(self.claims, key=lambda c: (c.start, c.end)))

@@ -121,18 +121,28 @@ def _event_class(subject: str) -> str:
     return kind if kind in SEPARATE_EVENT_KINDS else "event"
 
 
-def scope_key(claim: Claim) -> str | None:
-    """A claim's scope, comparable across outlets: a person's name unaccented ("Pérez" = "Perez"),
-    a nationality or place by the first four letters of each word ("Iranian" = "Iran")."""
+def scope_keys(claim: Claim) -> frozenset[str]:
+    """A claim's scope, comparable across outlets: a person's name unaccented ("Pérez" = "Perez");
+    each nationality or place by its first four letters ("Iranian" = "Iran"; "Ghana, Turkey" names
+    two, each with that figure). Empty for a whole count."""
     if claim.scope is None:
-        return None
-    words = re.findall(r"[^\W\d_]+", _unaccent(claim.scope).lower())
-    return " ".join(words) if claim.kind == "age" else " ".join(w[:4] for w in words)
+        return frozenset()
+    text = _unaccent(claim.scope).lower()
+    if claim.kind == "age":
+        return frozenset({" ".join(re.findall(r"[^\W\d_]+", text))})
+    names = re.split(r"\s*(?:,|\band\b|&|/)\s*", text)
+    return frozenset(" ".join(w[:4] for w in re.findall(r"[^\W\d_]+", n)) for n in names if n.strip())
+
+
+def scopes_meet(a: Claim, b: Claim) -> bool:
+    """Two wholes meet, and two parts that share a name; a part never meets its whole."""
+    ka, kb = scope_keys(a), scope_keys(b)
+    return ka == kb or bool(ka & kb)
 
 
 def subjects_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
     """Whether two subjects may be one group, and whether that crosses a scope ("people" vs "officers")."""
-    if scope_key(a) != scope_key(b):
+    if not scopes_meet(a, b):
         return False, False  # a part never meets its whole, nor another part
     if a.kind == "age":
         return True, False  # one named person's age
@@ -333,6 +343,16 @@ class _Pairs:
             return False
         return sb not in self.also_counted[a] and sa not in self.also_counted[b]
 
+    def bare_heading(self, a: int, b: int) -> bool:
+        """True when one is a headline's bare count that its own article does not count again under
+        the headline's subject: "3,000 evacuated" over a body of residents may be the residents;
+        "toll reaches 23" over "23 people died ... nine workers died" is the people's toll."""
+        for h in (a, b):
+            c = self.claims[h]
+            if c.role == "heading" and c.subject not in self.also_counted[h]:
+                return True
+        return False
+
     def distance(self, a: int, b: int) -> float:
         cfg = self.config
         ca, cb = self.claims[a], self.claims[b]
@@ -368,7 +388,8 @@ class _Pairs:
             return _FAR
         if (ca.qualifier == "zero") != (cb.qualifier == "zero") and ssim < cfg.scope_min_similarity:
             return _FAR  # "no one was killed in the attack" is rarely the toll another article counts
-        if (crosses_scope and ssim < cfg.scope_min_similarity and "heading" not in (ca.role, cb.role)
+        if (crosses_scope and ssim < cfg.scope_min_similarity and not self.bare_heading(a, b)
+                and not (ca.scope and cb.scope)  # "Iran: 465" and "465 Iranian pilgrims": one part, named
                 and not self.one_toll_each(a, b) and not _same_count(ca, cb)):
             return _FAR  # a headline's bare "3,000 evacuated" names no group: it may be the residents
         return 0.3 * (1.0 - max(ssim, 0.0)) + 0.1 * (1.0 - max(asim, 0.0))

@@ -70,8 +70,10 @@ def _stated(claim: Claim) -> float | None:
         return None
     if lean == "lower":
         return claim.low
+    if lean is None:
+        return claim.low if claim.high == claim.low else None  # a range states no one number
     if claim.high is None:
-        return None if lean else claim.low
+        return None
     return (claim.low + claim.high) / 2 if lean == "about" else claim.high
 
 
@@ -90,6 +92,10 @@ def rounded_alike(a: Claim, b: Claim) -> bool:
     x, y = _stated(a), _stated(b)
     if x is None or y is None or max(x, y) <= 0:
         return False
+    for c, other in ((a, b), (b, a)):
+        if c.qualifier in ("more than", "fewer than") and other.qualifier in EXACT_QUALIFIERS \
+                and _stated(other) == _stated(c):
+            return False  # "more than six months" is not "six months"
     return abs(x - y) <= ROUNDING_TOLERANCE * max(x, y)
 
 
