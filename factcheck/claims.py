@@ -18,7 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from . import lexicon as lx
+from .kinds import CASUALTY_KINDS, OBJECT_KINDS, PEOPLE_KINDS, PEOPLE_ONLY_KINDS
+from .lang import en as lx
 from .dates import DateMatch, find_dates
 from .numbers import FigureMatch, VaguePolicy, find_figures, get_policy
 from .records import Article, Claim, Figure, ModelMissingError
@@ -231,7 +232,7 @@ def _kind_from_verb(verb) -> str | None:
     # "dozens more injured", "30 people are missing": adjectives (or participles the
     # tagger reads as verbs, "missing" -> "miss") that name the outcome by their form
     for word in (lemma, verb.lower_):
-        if verb.pos_ in ("ADJ", "VERB") and lx.KIND_NOUNS.get(word) in lx.CASUALTY_KINDS:
+        if verb.pos_ in ("ADJ", "VERB") and lx.KIND_NOUNS.get(word) in CASUALTY_KINDS:
             return lx.KIND_NOUNS[word]
     for c in verb.children:  # "were found dead", "were reported killed", "reported missing"
         for word in (c.lemma_.lower(), c.lower_):
@@ -239,7 +240,7 @@ def _kind_from_verb(verb) -> str | None:
                 return lx.KIND_VERBS.get(word) or lx.KIND_NOUNS.get(word)
         if c.dep_ in ("dobj", "prt") and f"{lemma} {c.lower_}" in lx.KIND_VERBS:
             return lx.KIND_VERBS[f"{lemma} {c.lower_}"]  # "took part"
-        if c.dep_ == "dobj" and lemma in lx.LIGHT_VERBS and lx.KIND_NOUNS.get(c.lemma_.lower()) in lx.CASUALTY_KINDS:
+        if c.dep_ == "dobj" and lemma in lx.LIGHT_VERBS and lx.KIND_NOUNS.get(c.lemma_.lower()) in CASUALTY_KINDS:
             return lx.KIND_NOUNS[c.lemma_.lower()]  # "suffered injuries"
         if c.dep_ == "prep" and c.lower_ in ("with", "for"):
             for p in c.children:  # "admitted with gunshot wounds", "treated for injuries"
@@ -283,6 +284,19 @@ def _is_hypothetical(verb) -> bool:
     return False
 
 
+def _stated_as_fact(kind: str, pred, num, *, zero: bool) -> bool:
+    """False for a count of people in a clause that is hypothetical, denied or (for a toll) negated.
+
+    "could have caused a tragedy with dozens dead", "making it look like millions were out",
+    "denied that 30 people had been killed". With no predicate of its own, the figure's
+    clause says whether it was stated as fact.
+    """
+    clause = _clause_head(pred if pred is not None else num)
+    if _is_hypothetical(clause) or _is_denied(clause):
+        return False
+    return not (kind in CASUALTY_KINDS and not zero and _is_negated(clause))
+
+
 def _is_denied(verb) -> bool:
     """True when a verb above the figure disputes it: "denied that 30 people had been killed"."""
     return any(a.lemma_.lower() in lx.DENIAL_VERBS for a in list(verb.ancestors)[:3])
@@ -293,11 +307,11 @@ def _kind_among(verb) -> str | None:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "among":
             for p in c.children:
-                if p.dep_ == "pobj" and lx.KIND_NOUNS.get(p.lemma_.lower()) in lx.CASUALTY_KINDS:
+                if p.dep_ == "pobj" and lx.KIND_NOUNS.get(p.lemma_.lower()) in CASUALTY_KINDS:
                     return lx.KIND_NOUNS[p.lemma_.lower()]
                 if p.dep_ == "pobj":  # "four journalists were among those detained"
                     for a in p.children:
-                        if a.dep_ in ("acl", "relcl", "amod") and (k := _kind_from_verb(a)) in lx.CASUALTY_KINDS:
+                        if a.dep_ in ("acl", "relcl", "amod") and (k := _kind_from_verb(a)) in CASUALTY_KINDS:
                             return k
     return None
 
@@ -322,7 +336,7 @@ def _kind_from_frame(anchor, kind, pred):
     prep, head = anchor.head, anchor.head.head
     if prep.lower_ == "of" and head.pos_ == "NOUN":
         k = lx.KIND_NOUNS.get(head.lemma_.lower())
-        if k in lx.CASUALTY_KINDS or k == "crowd size":
+        if k in CASUALTY_KINDS or k == "crowd size":
             return k, _predicate(head) or head  # "the arrest of 40 protesters never happened": no claim
     if prep.lower_ == "at" and head.dep_ == "acl" and _toll_of(head.head) is not None:
         k = _kind_from_verb(head)  # "the number of firefighters killed at three": "at" hangs on "killed"
@@ -341,12 +355,12 @@ def _kind_from_frame(anchor, kind, pred):
                     if c.dep_ in ("acl", "relcl", "amod") and (k := _kind_from_verb(c)):
                         return k, head
                 whom_kind = lx.KIND_NOUNS.get(whom.lemma_.lower()) or lx.KIND_NOUNS.get(whom.lower_)
-                if whom_kind in lx.CASUALTY_KINDS:
+                if whom_kind in CASUALTY_KINDS:
                     return whom_kind, head  # "the number of deaths at 40", "the number of injured at 40"
             for m in obj.children:  # "the death toll": the modifier names the kind
                 if m.dep_ in ("compound", "amod") and m.lemma_.lower() in lx.KIND_NOUNS:
                     return lx.KIND_NOUNS[m.lemma_.lower()], head
-            if lemma in lx.KIND_NOUNS and lx.KIND_NOUNS[lemma] not in lx.OBJECT_KINDS:
+            if lemma in lx.KIND_NOUNS and lx.KIND_NOUNS[lemma] not in OBJECT_KINDS:
                 return lx.KIND_NOUNS[lemma], head
     return kind, pred
 
@@ -368,21 +382,21 @@ def _kind_of_counted(toll):
     whom = _of_object(toll)
     if whom is None:  # "the number hurt rose to 40": the participle hangs on the toll itself
         return next((k for c in toll.children if c.dep_ in ("acl", "relcl", "amod")
-                     and (k := _kind_from_verb(c)) in lx.CASUALTY_KINDS), None)
+                     and (k := _kind_from_verb(c)) in CASUALTY_KINDS), None)
     k = lx.KIND_NOUNS.get(whom.lemma_.lower()) or lx.KIND_NOUNS.get(whom.lower_)
-    if k in lx.CASUALTY_KINDS:
+    if k in CASUALTY_KINDS:
         return k
     # "the number of people killed", or the parser's "the number [of people] confirmed dead"
     for c in [*whom.children, *toll.children]:
         if c.dep_ in ("acl", "relcl", "amod"):
             k = _kind_from_verb(c) or next((lx.KIND_NOUNS.get(g.lower_) for g in c.children
                                             if g.dep_ in ("oprd", "acomp")), None)
-            if k in lx.CASUALTY_KINDS:
+            if k in CASUALTY_KINDS:
                 return k
     verb = toll.head  # the parser may make "confirmed dead" the toll's own verb
     if toll.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB":
         for g in verb.children:
-            if g.dep_ in ("oprd", "acomp") and lx.KIND_NOUNS.get(g.lower_) in lx.CASUALTY_KINDS:
+            if g.dep_ in ("oprd", "acomp") and lx.KIND_NOUNS.get(g.lower_) in CASUALTY_KINDS:
                 return lx.KIND_NOUNS[g.lower_]
     return None
 
@@ -444,7 +458,7 @@ def _is_part_of_named(num) -> bool:
             definite = any(d.dep_ == "det" and d.lower_ in lx.DEFINITE_DETERMINERS for d in p.children)
             named = [p, *(m for m in p.children if m.dep_ in ("amod", "acl", "relcl"))]
             if definite and any(w.lemma_.lower() in lx.KIND_NOUNS or w.lower_ in lx.KIND_NOUNS
-                                or lx.KIND_VERBS.get(w.lemma_.lower()) in lx.CASUALTY_KINDS for w in named):
+                                or lx.KIND_VERBS.get(w.lemma_.lower()) in CASUALTY_KINDS for w in named):
                 return True  # "one of the grenades", "one of the dead workers", "two of those killed"
     return False
 
@@ -575,7 +589,7 @@ def _claimant(sent, anchor, figure_tokens: set[int], *, prior_people: list[str],
 def _subject_of(noun, modifiers: Iterable) -> tuple[str, str]:
     lemma = noun.lemma_.lower()
     mods = {m.lower_ for m in modifiers}
-    if (lx.KIND_NOUNS.get(lemma) in lx.CASUALTY_KINDS or lemma == "life") and lemma not in lx.SUBJECTS:
+    if (lx.KIND_NOUNS.get(lemma) in CASUALTY_KINDS or lemma == "life") and lemma not in lx.SUBJECTS:
         return "people", "people"  # "no deaths", "14 lives": the dead are people
     if lemma in lx.SUBJECTS:
         label, group = lx.SUBJECTS[lemma]
@@ -671,204 +685,244 @@ class _Draft:
     part: bool = False
 
 
+def _rule_kind(fm: FigureMatch, num, noun, anchor, pred):
+    """What a figure counts by the rules, as (kind or None, predicate): one reader per construction,
+    the first that names a kind wins, then the checks that a kind's words fit its noun."""
+    kind = _role_kind(fm)
+    if kind is None and noun is not None:
+        kind, pred = _kind_by_noun(num, noun, pred)  # "30 deaths", "officers killed"
+    if kind is None and noun is None:
+        kind, pred = _kind_by_participle(num, pred)  # "two dead and five wounded"
+    if kind is None and pred is not None:
+        kind = _kind_by_predicate(pred)  # "were killed", "the death toll rose to 40"
+    if kind is None:
+        kind, pred = _kind_from_frame(anchor if noun is None else noun, kind, pred)  # "a crowd of 2,000"
+    if kind is None and pred is None and num.head.i != num.i and num.head.pos_ == "VERB":
+        kind, pred = _kind_from_verb(num.head), num.head  # "two officers killed and five injured"
+    return _fitting_kind(kind, noun, pred), pred
+
+
+def _role_kind(fm: FigureMatch) -> str | None:
+    """Measures, money and ages are kinds by their form: "80 km", "$5 million", "a 36-year-old"."""
+    if fm.role in ("measure", "percent"):
+        return _ROLE_KIND.get(fm.figure.unit or "", "measure")
+    return {"money": "money", "age": "age"}.get(fm.role)
+
+
+def _kind_by_noun(num, noun, pred):
+    """The counted noun names the kind ("30 deaths", "14 lives" claimed), or a participle on it does
+    ("officers killed", "people who died")."""
+    noun_lemma = noun.lemma_.lower()
+    kind = lx.KIND_NOUNS.get(noun_lemma)
+    if noun_lemma == "life" and pred is not None and pred.lemma_.lower() in lx.LIFE_VERBS:
+        kind = "killed"  # "a storm that has claimed 14 lives"
+    if kind in OBJECT_KINDS and (pred is None or lx.KIND_VERBS.get(pred.lemma_.lower()) not in
+                                 (None, *OBJECT_KINDS) or pred.lemma_.lower() not in lx.KIND_VERBS):
+        kind = None  # "one of the grenades failed to explode" is not a weapon used
+    if kind is None:
+        for c in noun.children:
+            if c.dep_ == "amod" and _is_partitive(num):
+                continue  # "a relative of one of the dead workers" names no toll
+            if c.dep_ in ("acl", "relcl", "amod") and (k := _kind_from_verb(c)):
+                return k, c
+    return kind, pred
+
+
+def _kind_by_participle(num, pred):
+    """A participle or adjective under a bare number names it: "two dead and five wounded"."""
+    for c in num.children:
+        if c.dep_ in ("amod", "acl", "relcl", "acomp") and (k := _kind_from_verb(c)):
+            return k, c
+    return None, pred
+
+
+def _kind_by_predicate(pred) -> str | None:
+    """The predicate names the kind ("were killed"), or the toll noun it speaks of does: "the death
+    toll rose to 40", "the number hurt rose to 40", "raised to 136 the number of its citizens who died"."""
+    kind = _kind_from_verb(pred)
+    if kind is not None or not (pred.lemma_.lower() in lx.TOLL_NOUNS or pred.pos_ != "NOUN"):
+        return kind
+    toll = _subject(pred)
+    if toll is None or toll.lemma_.lower() not in lx.TOLL_NOUNS:
+        toll = next((c for c in pred.children if c.dep_ == "dobj"), toll)  # the toll as object
+    if toll is None or toll.lemma_.lower() not in lx.TOLL_NOUNS:
+        return None
+    for m in toll.children:
+        if m.lemma_.lower() in lx.KIND_NOUNS:
+            kind = lx.KIND_NOUNS[m.lemma_.lower()]  # "the death toll"
+    return kind or _kind_of_counted(toll)
+
+
+def _fitting_kind(kind: str | None, noun, pred) -> str | None:
+    """A kind only where its words fit the noun: troop deployments count troops, weapon verbs count
+    weapons, a crowd counts people ("drew 20,000 people", not "drew 200 comments")."""
+    noun_lemma = noun.lemma_.lower() if noun is not None else ""
+    if kind == "troops deployed" and lx.SUBJECTS.get(noun_lemma, ("", ""))[1] != "security forces":
+        return None
+    if kind in PEOPLE_ONLY_KINDS and noun is not None and noun_lemma not in lx.SUBJECTS \
+            and lx.KIND_NOUNS.get(noun_lemma) != "crowd size" and noun.ent_type_ != "NORP":
+        return None
+    if kind == "weapons used" and noun is not None and noun_lemma in lx.SUBJECTS:
+        return None
+    if kind == "weapons used" and noun is not None and lx.KIND_NOUNS.get(noun_lemma) == "shots fired":
+        return "shots fired"
+    if kind == "shots fired" and noun is not None and any(
+            c.dep_ == "compound" and lx.KIND_NOUNS.get(c.lemma_.lower()) == "weapons used" for c in noun.children):
+        return "weapons used"  # "four mortar rounds" are weapons, not gunshots
+    if kind is None and noun is not None and lx.KIND_NOUNS.get(noun_lemma) == "shots fired" \
+            and pred is not None and pred.lemma_.lower() in lx.SHOT_VERBS:
+        return "shots fired"  # "witnesses heard more than 20 shots"
+    return kind
+
+
 def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: VaguePolicy,
                      prior_people: list[str], prior_subject: str | None,
                      antecedent: tuple[str, str] | None) -> list[Claim]:
-    doc = sent.doc
-    stext = sent.text
+    """Every claim of one parsed sentence: its figures, its counts with no number, its event dates."""
     s0 = sent.start_char
-    figures = find_figures(stext, policy=policy)
-    dates = find_dates(stext, published=article.published)
+    dates = find_dates(sent.text, published=article.published)
     drafts: list[_Draft] = []
     used_nouns: set[int] = set()
-    for fm in figures:
-        if fm.role in _DROP_ROLES:
+    for fm in find_figures(sent.text, policy=policy):
+        if fm.role in _DROP_ROLES or any(d.start < fm.end and fm.start < d.end for d in dates):
             continue
-        if any(d.start < fm.end and fm.start < d.end for d in dates):
-            continue
-        located = locate_figure(sent, fm)
-        if located is None:
-            continue
-        num, noun, anchor, pred = located
-        kind = None
-        if fm.role in ("measure", "percent"):
-            kind = _ROLE_KIND.get(fm.figure.unit or "", "measure")
-        elif fm.role == "money":
-            kind = "money"
-        elif fm.role == "age":
-            kind = "age"
-        noun_lemma = noun.lemma_.lower() if noun is not None else ""
-        if kind is None and noun is not None:
-            kind = lx.KIND_NOUNS.get(noun_lemma)
-            if noun_lemma == "life" and pred is not None and pred.lemma_.lower() in lx.LIFE_VERBS:
-                kind = "killed"  # "a storm that has claimed 14 lives"
-            if kind in lx.OBJECT_KINDS and (pred is None or lx.KIND_VERBS.get(pred.lemma_.lower()) not in
-                                            (None, *lx.OBJECT_KINDS) or pred.lemma_.lower() not in lx.KIND_VERBS):
-                kind = None  # "one of the grenades failed to explode" is not a weapon used
-            if kind is None:
-                for c in noun.children:  # "officers killed", "people who died"
-                    if c.dep_ == "amod" and _is_partitive(num):
-                        continue  # "a relative of one of the dead workers" names no toll
-                    if c.dep_ in ("acl", "relcl", "amod") and (k := _kind_from_verb(c)):
-                        kind, pred = k, c
-                        break
-        if kind is None and noun is None:
-            for c in num.children:  # "two dead and five wounded": a participle under the number names it
-                if c.dep_ in ("amod", "acl", "relcl", "acomp") and (k := _kind_from_verb(c)):
-                    kind, pred = k, c
-                    break
-        if kind is None and pred is not None:
-            kind = _kind_from_verb(pred)
-            if pred.lemma_.lower() in lx.TOLL_NOUNS or (pred.pos_ != "NOUN" and kind is None):
-                # "the death toll rose to 40" -> the toll's modifier names the kind
-                subj = _subject(pred)
-                if subj is None or subj.lemma_.lower() not in lx.TOLL_NOUNS:
-                    # "Iran raised to 136 the number of its citizens who died": the toll is the object
-                    subj = next((c for c in pred.children if c.dep_ == "dobj"), subj)
-                if subj is not None and subj.lemma_.lower() in lx.TOLL_NOUNS:
-                    for m in subj.children:
-                        if m.lemma_.lower() in lx.KIND_NOUNS:
-                            kind = lx.KIND_NOUNS[m.lemma_.lower()]
-                    if kind is None:
-                        kind = _kind_of_counted(subj)
-        if kind is None:
-            kind, pred = _kind_from_frame(anchor if noun is None else noun, kind, pred)
-        if kind is None and pred is None and num.head.i != num.i:
-            # "at least two officers killed and five injured": the number is the verb's subject
-            if num.head.pos_ == "VERB":
-                kind = _kind_from_verb(num.head)
-                pred = num.head
-        # troop deployments only count troops; weapon verbs only count weapons
-        if kind == "troops deployed" and lx.SUBJECTS.get(noun_lemma, ("", ""))[1] != "security forces":
-            kind = None
-        if kind in lx.PEOPLE_ONLY_KINDS and noun is not None and noun_lemma not in lx.SUBJECTS \
-                and lx.KIND_NOUNS.get(noun_lemma) != "crowd size" and noun.ent_type_ != "NORP":
-            kind = None  # "drew 20,000 people" is a crowd, "drew 200 comments" is not
-        if kind == "weapons used" and noun is not None and noun_lemma in lx.SUBJECTS:
-            kind = None
-        if kind == "weapons used" and noun is not None and lx.KIND_NOUNS.get(noun_lemma) == "shots fired":
-            kind = "shots fired"
-        if kind == "shots fired" and noun is not None and any(
-                c.dep_ == "compound" and lx.KIND_NOUNS.get(c.lemma_.lower()) == "weapons used" for c in noun.children):
-            kind = "weapons used"  # "four mortar rounds" are weapons, not gunshots
-        if kind is None and noun is not None and lx.KIND_NOUNS.get(noun_lemma) == "shots fired" \
-                and pred is not None and pred.lemma_.lower() in lx.SHOT_VERBS:
-            kind = "shots fired"  # "witnesses heard more than 20 shots"
-        if pred is not None and kind in ("people present", "crowd size", "troops deployed") and _is_hypothetical(pred):
-            continue  # "making it look like millions were out on the street"
-        if kind in ("killed", "injured", "arrested", "missing", "kidnapped", "displaced"):
-            # "could have caused a tragedy with dozens dead": with no predicate of its own, the
-            # figure's clause says whether it was stated as fact
-            clause = _clause_head(pred if pred is not None else num)
-            if _is_hypothetical(clause) or _is_denied(clause):
-                continue
-            if _is_negated(clause) and fm.role != "zero":
-                continue
-        # subject
-        if noun is None and num.dep_ == "pobj" and num.head.lower_ == "at" and num.head.head.dep_ == "acl" \
-                and _toll_of(num.head.head.head) is not None and num.head.head.head.lemma_.lower() in lx.SUBJECTS:
-            noun = num.head.head.head  # "the number of firefighters killed at three"
-            noun_lemma = noun.lemma_.lower()
-        if noun is None and num.dep_ == "pobj" and num.head.lower_ == "at":
-            obj = next((c for c in num.head.head.children if c.dep_ == "dobj"), None)
-            whom = _of_object(obj) if obj is not None and obj.lemma_.lower() in lx.TOLL_NOUNS else None
-            if whom is not None and whom.lemma_.lower() in lx.SUBJECTS:
-                noun, noun_lemma = whom, whom.lemma_.lower()  # "the number of firefighters killed at three"
-        if noun is None and pred is not None and num.dep_ == "pobj" and num.head.lower_ in ("to", "at"):
-            toll = _subject(pred)  # "the number of people killed ... rose to 11"
-            whom = _of_object(toll) if toll is not None and toll.lemma_.lower() in lx.TOLL_NOUNS else None
-            if whom is not None and whom.lemma_.lower() in lx.SUBJECTS:
-                noun, noun_lemma = whom, whom.lemma_.lower()
-        if noun is not None and noun.pos_ == "PRON" and noun.lower_ in ("them", "they", "those", "these"):
-            noun, noun_lemma = None, ""  # "four of them": refers back
-        inherited = None
-        if fm.role == "age":
-            subject, group = _age_subject(num)
-        elif fm.role not in ("measure", "percent", "money") and (noun is None or noun_lemma in lx.ANAPHORIC_NOUNS):
-            prev = drafts[-1] if drafts and drafts[-1].kind == kind else \
-                next((d for d in reversed(drafts) if d.group in _HUMAN_GROUPS), None)
-            if prev is not None:
-                subject, group = prev.subject, prev.group
-                inherited = prev.scope  # "six Turkish pilgrims are missing and eight others hurt"
-            elif antecedent is not None and kind in ("killed", "injured", "arrested", "missing"):
-                subject, group = antecedent
-            elif kind in ("killed", "injured", "arrested", "missing", "kidnapped", "displaced", "casualties",
-                          "crowd size"):
-                subject, group = "people", "people"
-            else:
-                subject, group = "unspecified", "other"
-        elif fm.role in ("measure", "percent", "money"):
-            subject, group = kind, "other"  # what is measured; the unit is in the figure
-        else:
-            mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
-            subject, group = _subject_of(noun, mods)
-            used_nouns.add(noun.i)
-        if _is_partitive(num) and pred is not None and pred.lemma_ == "be":
-            kind, noun_lemma = "other", noun_lemma  # "six of the wounded were in critical condition"
-        if kind is None and pred is not None and pred.lemma_ == "be":
-            kind = _kind_among(pred)  # "six children were among the dead"
-            if kind is None and group == "people" and _is_presence(pred):
-                kind = "people present"
-                if _is_hypothetical(pred) or _is_negated(pred):
-                    continue
-        if kind is None and fm.role == "count":
-            kind, subject, group = _learned_kind(num, noun, pred, fm, subject, group)
-            clause = _clause_head(pred if pred is not None else num)
-            if kind is not None and (_is_hypothetical(clause) or _is_denied(clause) or _is_negated(clause)):
-                continue  # "could have caused dozens of deaths": no figure was stated as fact
-        if kind is None:
-            kind = "other"
-        figure = replace(fm.figure, qualifier="zero") if fm.role == "zero" else fm.figure
-        if kind in lx.PEOPLE_KINDS and subject == "unspecified":
-            subject, group = "people", "people"  # a toll with no noun of its own counts people
-        scope = _person_of(num) if kind == "age" else (inherited or _scope_of(num, noun, pred))
-        drafts.append(_Draft(fm, figure, s0 + fm.start, s0 + fm.end, kind, subject, group,
-                             pred.lemma_.lower() if pred is not None else None,
-                             noun.i if noun is not None else None, anchor.i, scope=scope,
-                             part=_is_part_of_named(num)))
-
+        draft = _figure_draft(sent, fm, drafts, antecedent, used_nouns)
+        if draft is not None:
+            drafts.append(draft)
     drafts.extend(_implicit_claims(sent, used_nouns, {d.anchor_i for d in drafts if d.kind != "age"}))
     if block.role == "body":
         drafts.extend(_date_claims(sent, dates, s0, [(d.start, d.end) for d in drafts]))
-    claims: list[Claim] = []
-    for d in drafts:
-        anchor = doc[d.anchor_i]
-        fig_tokens = {t.i for t in doc.char_span(d.start, d.end, alignment_mode="expand") or []}
-        who = _claimant(sent, anchor, fig_tokens, prior_people=prior_people, prior_subject=prior_subject)
-        if who is None:
-            who = block.section_claimant
-        elif block.section_claimant and block.section_claimant.lower() not in who.lower():
-            who = f"{who} (via {block.section_claimant})"
-        ev = d.event or _event(dates, anchor, s0)
-        start, end = offset + d.start, offset + d.end
-        claims.append(Claim(
-            id=f"{article.id}:{start}-{end}",
-            article_id=article.id,
-            kind=d.kind,
-            subject=d.subject,
-            low=d.figure.low,
-            high=d.figure.high,
-            qualifier=d.figure.qualifier,
-            surface=article.text[start:end],
-            start=start,
-            end=end,
-            sentence=article.text[offset + s0: offset + sent.end_char],
-            sentence_start=offset + s0,
-            claimant=who,
-            unit=d.figure.unit,
-            alternatives=d.figure.alternatives,
-            vague=d.figure.vague,
-            subject_group=d.group,
-            predicate=d.predicate,
-            as_of=article.published,
-            event_start=ev.low if ev else None,
-            event_end=ev.high if ev else None,
-            event_surface=ev.surface if ev else None,
-            role=block.role,
-            scope=d.scope,
-            part=d.part,
-        ))
-    return claims
+    context = _SentenceContext(sent, offset, article, block, dates, prior_people, prior_subject)
+    return [_claim_of(d, context) for d in drafts]
+
+
+def _figure_draft(sent, fm: FigureMatch, drafts: list["_Draft"], antecedent, used_nouns: set[int]):
+    """One figure's draft claim: where it sits, what it counts, whose count it is; None to drop it."""
+    located = locate_figure(sent, fm)
+    if located is None:
+        return None
+    num, noun, anchor, pred = located
+    kind, pred = _rule_kind(fm, num, noun, anchor, pred)
+    if kind in PEOPLE_KINDS and not _stated_as_fact(kind, pred, num, zero=fm.role == "zero"):
+        return None
+    noun = _counted_whom(num, noun, pred)
+    subject, group, inherited = _subject_for(fm, kind, num, noun, drafts, antecedent)
+    if noun is not None and fm.role not in ("age", "measure", "percent", "money") \
+            and noun.lemma_.lower() not in lx.ANAPHORIC_NOUNS:
+        used_nouns.add(noun.i)
+    kind = _be_kind(kind, num, pred, group)
+    if kind == _DROP:
+        return None
+    if kind is None and fm.role == "count":
+        kind, subject, group = _learned_kind(num, noun, pred, fm, subject, group)
+        if kind is not None and not _stated_as_fact(kind, pred, num, zero=False):
+            return None
+    kind = kind or "other"
+    if kind in PEOPLE_KINDS and subject == "unspecified":
+        subject, group = "people", "people"  # a toll with no noun of its own counts people
+    figure = replace(fm.figure, qualifier="zero") if fm.role == "zero" else fm.figure
+    scope = _person_of(num) if kind == "age" else (inherited or _scope_of(num, noun, pred))
+    s0 = sent.start_char
+    return _Draft(fm, figure, s0 + fm.start, s0 + fm.end, kind, subject, group,
+                  pred.lemma_.lower() if pred is not None else None,
+                  noun.i if noun is not None else None, anchor.i, scope=scope, part=_is_part_of_named(num))
+
+
+def _counted_whom(num, noun, pred):
+    """The noun a toll counts when the figure hangs off the toll: "the number of firefighters killed
+    at three", "the number of people killed rose to 11"; None for "four of them" (it refers back)."""
+    if noun is None and num.dep_ == "pobj" and num.head.lower_ == "at" and num.head.head.dep_ == "acl" \
+            and _toll_of(num.head.head.head) is not None and num.head.head.head.lemma_.lower() in lx.SUBJECTS:
+        noun = num.head.head.head
+    if noun is None and num.dep_ == "pobj" and num.head.lower_ == "at":
+        obj = next((c for c in num.head.head.children if c.dep_ == "dobj"), None)
+        whom = _of_object(obj) if obj is not None and obj.lemma_.lower() in lx.TOLL_NOUNS else None
+        if whom is not None and whom.lemma_.lower() in lx.SUBJECTS:
+            noun = whom
+    if noun is None and pred is not None and num.dep_ == "pobj" and num.head.lower_ in ("to", "at"):
+        toll = _subject(pred)
+        whom = _of_object(toll) if toll is not None and toll.lemma_.lower() in lx.TOLL_NOUNS else None
+        if whom is not None and whom.lemma_.lower() in lx.SUBJECTS:
+            noun = whom
+    if noun is not None and noun.pos_ == "PRON" and noun.lower_ in ("them", "they", "those", "these"):
+        noun = None
+    return noun
+
+
+def _subject_for(fm: FigureMatch, kind: str | None, num, noun, drafts: list["_Draft"], antecedent):
+    """(subject, group, scope inherited) of a figure: its noun's, else the sentence's last count's
+    ("six Turkish pilgrims are missing and eight others hurt"), else the article's last group's."""
+    noun_lemma = noun.lemma_.lower() if noun is not None else ""
+    if fm.role == "age":
+        return (*_age_subject(num), None)
+    if fm.role in ("measure", "percent", "money"):
+        return kind, "other", None  # what is measured; the unit is in the figure
+    if noun is not None and noun_lemma not in lx.ANAPHORIC_NOUNS:
+        mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+        return (*_subject_of(noun, mods), None)
+    prev = drafts[-1] if drafts and drafts[-1].kind == kind else \
+        next((d for d in reversed(drafts) if d.group in _HUMAN_GROUPS), None)
+    if prev is not None:
+        return prev.subject, prev.group, prev.scope
+    if antecedent is not None and kind in ("killed", "injured", "arrested", "missing"):
+        return (*antecedent, None)
+    if kind in PEOPLE_KINDS:
+        return "people", "people", None
+    return "unspecified", "other", None
+
+
+_DROP = "-"  # a kind reader's word that the figure makes no claim at all
+
+
+def _be_kind(kind: str | None, num, pred, group: str) -> str | None:
+    """A copula's kind: "six of the wounded were in critical condition" is no toll; "six children
+    were among the dead" joins the dead; "80 people were inside" counts those present."""
+    if pred is None or pred.lemma_ != "be":
+        return kind
+    if _is_partitive(num):
+        return "other"
+    if kind is None:
+        kind = _kind_among(pred)
+        if kind is None and group == "people" and _is_presence(pred):
+            return _DROP if _is_hypothetical(pred) or _is_negated(pred) else "people present"
+    return kind
+
+
+@dataclass(frozen=True)
+class _SentenceContext:
+    """What turning a sentence's drafts into claims needs to know about where they stand."""
+
+    sent: object
+    offset: int
+    article: Article
+    block: Block
+    dates: list
+    prior_people: list[str]
+    prior_subject: str | None
+
+
+def _claim_of(d: "_Draft", ctx: _SentenceContext) -> Claim:
+    """A draft as a Claim: its claimant, its event date and its offsets into the article's text."""
+    sent, block, article, offset = ctx.sent, ctx.block, ctx.article, ctx.offset
+    doc, s0 = sent.doc, sent.start_char
+    anchor = doc[d.anchor_i]
+    fig_tokens = {t.i for t in doc.char_span(d.start, d.end, alignment_mode="expand") or []}
+    who = _claimant(sent, anchor, fig_tokens, prior_people=ctx.prior_people, prior_subject=ctx.prior_subject)
+    if who is None:
+        who = block.section_claimant
+    elif block.section_claimant and block.section_claimant.lower() not in who.lower():
+        who = f"{who} (via {block.section_claimant})"
+    ev = d.event or _event(ctx.dates, anchor, s0)
+    start, end = offset + d.start, offset + d.end
+    return Claim(
+        id=f"{article.id}:{start}-{end}", article_id=article.id, kind=d.kind, subject=d.subject,
+        low=d.figure.low, high=d.figure.high, qualifier=d.figure.qualifier,
+        surface=article.text[start:end], start=start, end=end,
+        sentence=article.text[offset + s0: offset + sent.end_char], sentence_start=offset + s0,
+        claimant=who, unit=d.figure.unit, alternatives=d.figure.alternatives, vague=d.figure.vague,
+        subject_group=d.group, predicate=d.predicate, as_of=article.published,
+        event_start=ev.low if ev else None, event_end=ev.high if ev else None,
+        event_surface=ev.surface if ev else None, role=block.role, scope=d.scope, part=d.part)
 
 
 # Entity types that narrow a count to a part: a nationality ("Iranian"), a country or city ("Iran").
@@ -930,9 +984,9 @@ def _learned_kind(num, noun, pred, fm: FigureMatch, subject: str, group: str):
     if found is None or found[0] == "other":
         return None, subject, group
     kind = found[0]
-    if kind in lx.PEOPLE_KINDS and group == "other":
+    if kind in PEOPLE_KINDS and group == "other":
         if noun is not None and noun.pos_ == "NOUN" and subject not in ("unspecified",) \
-                and kind not in lx.PEOPLE_ONLY_KINDS and lx.KIND_NOUNS.get(noun.lemma_.lower()) is None:
+                and kind not in PEOPLE_ONLY_KINDS and lx.KIND_NOUNS.get(noun.lemma_.lower()) is None:
             return None, subject, group  # "26 rifles" are no toll of people
         return kind, "people", "people"
     return kind, subject, group
@@ -1197,11 +1251,11 @@ class _ArticleState:
         lemmas = {t.lemma_.lower() for t in sent}
         for tok in sent:
             kind = lx.KIND_NOUNS.get(tok.lemma_.lower()) or lx.KIND_VERBS.get(tok.lemma_.lower())
-            if kind in lx.CASUALTY_KINDS:
+            if kind in CASUALTY_KINDS:
                 return kind, "people", "people"
         if lemmas & lx.LIFE_VERBS and lemmas & (set(lx.SUBJECTS) | {"life"}):
             return "killed", "people", "people"  # "lives lost", "people lost in the fire"
-        first = next((c for c in self.claims if c.kind in lx.CASUALTY_KINDS and c.role == "body"), None)
+        first = next((c for c in self.claims if c.kind in CASUALTY_KINDS and c.role == "body"), None)
         return (first.kind, first.subject, first.subject_group) if first is not None else None
 
     def finish(self) -> list[Claim]:

@@ -28,15 +28,16 @@ from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.neighbors import NearestNeighbors
 
-from . import lexicon as lx
+from . import kinds
+from .lang import en as lx
 from .records import Article, Claim
 
 # How far back from publication an undated figure may describe its event.
 DEFAULT_WINDOW_DAYS = 10
 # Kinds whose figures are never grouped across sentences (they count nothing comparable).
-UNGROUPED_KINDS = {"age", "other"}
+UNGROUPED_KINDS = kinds.UNGROUPED_KINDS
 # Kinds whose figures recur for unrelated things in one story ("two hours", "six months").
-MEASURE_KINDS = {"duration", "distance", "area", "weight", "money", "percent", "measure"}
+MEASURE_KINDS = kinds.MEASURE_KINDS
 # Subjects that name everyone: "30 people" may be the same count as "30 protesters".
 GENERIC_SUBJECTS = {"people"}
 POPULATION_SUBJECTS = lx.POPULATION_SUBJECTS
@@ -46,7 +47,7 @@ COARSE_DAYS = 28
 COARSE_SLACK_DAYS = 7
 RUNNING_SLACK_DAYS = 2
 # Counts that run on as an event unfolds (the same list as compare's cumulative kinds).
-RUNNING_KINDS = lx.CASUALTY_KINDS
+RUNNING_KINDS = kinds.RUNNING_KINDS
 _FAR = 10.0
 
 
@@ -112,7 +113,7 @@ def block_key(claim: Claim) -> tuple[str, str]:
 
 
 # Events that follow the main one on days of their own: "arrested on Monday" does not date the sinking.
-SEPARATE_EVENT_KINDS = {"arrested", "displaced", "rescued", "kidnapped", "troops deployed"}
+SEPARATE_EVENT_KINDS = kinds.OWN_DATE_KINDS
 
 
 def _event_class(subject: str) -> str:
@@ -228,7 +229,7 @@ _CLAUSE_BREAK = re.compile(
 MEASURE_WORDS = 5  # words either side of a measure that say what it measures
 # Physical measures, embedded with the words around them. Percentages and money keep their
 # sentence: "turnout was 62 percent" and "support was 48 percent" look alike in five words.
-WINDOW_KINDS = {"duration", "distance", "area", "weight"}
+WINDOW_KINDS = kinds.WINDOW_KINDS
 
 
 def claim_text(claim: Claim) -> str:

@@ -15,13 +15,13 @@ import statistics
 from collections.abc import Sequence
 from datetime import date
 
-from .lexicon import CASUALTY_KINDS, OBJECT_KINDS, TWO_WAY_KINDS
+from .kinds import OBJECT_KINDS, RUNNING_KINDS, TWO_WAY_KINDS
 from .records import Article, Claim, Fact
 
 VERDICT_SEVERITY = {"contradiction": 4, "discrepancy": 3, "update": 2, "agreement": 1, "single": 0}
 FLAGGED = ("contradiction", "discrepancy", "update")
 # Counts that only grow as an event unfolds: a later, higher figure is an update.
-CUMULATIVE_KINDS = CASUALTY_KINDS
+CUMULATIVE_KINDS = RUNNING_KINDS
 # Qualifiers that state one figure exactly.
 EXACT_QUALIFIERS = ("exact", "implicit", "zero")
 # Base units that figures are converted into ("50 miles" -> m), where rounding meets rounding.

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .lexicon import EVENT_NOUNS
+from .lang.en import EVENT_NOUNS
 
 __all__ = ["DateMatch", "find_dates", "resolve_date"]
 

@@ -1,6 +1,7 @@
-"""Word lists that map parsed words to claim kinds, subject groups and attribution.
+"""English: the word lists that map parsed words to claim kinds, subject groups and attribution.
 
-Owned here so that extraction logic (``claims.py``) holds no vocabulary of its own.
+Owned here so that extraction logic (``claims.py``) holds no vocabulary of its own; what a kind
+is (a casualty, a running toll...) is ``kinds.py``'s.
 Every entry is a lemma as spaCy's English lemmatizer gives it, with an example.
 Nothing here is specific to one event, outlet or article.
 """
@@ -63,9 +64,6 @@ KIND_VERBS: dict[str, str] = {
     "rescue": "rescued",           # "40 people were rescued" (people only)
 }
 
-# Kinds that only count people: a counted noun that names no person ("drew 200 comments",
-# "pulled 40 levers") makes no claim of these kinds.
-PEOPLE_ONLY_KINDS = {"crowd size", "people present", "rescued"}
 
 # Prepositions that bound a period rather than date an event: "arrested since Friday".
 SPAN_PREPS = {"since", "until", "till", "by", "through", "from", "before", "after"}
@@ -117,10 +115,6 @@ KIND_NOUNS: dict[str, str] = {
     "kidnapping": "kidnapped",  # "the kidnapping of two aid workers"
 }
 
-# Kinds that count people harmed or held; their nouns ("deaths") stand for people.
-CASUALTY_KINDS = {"killed", "injured", "casualties", "arrested", "missing", "kidnapped", "displaced", "rescued"}
-# Running counts that fall as well as rise over the days: the missing are found, the displaced go home.
-TWO_WAY_KINDS = {"missing", "displaced"}
 
 # Groups of people; a bare "people" may be compared with any of them, other subjects may not.
 HUMAN_GROUPS = {"security forces", "civilians", "rescue workers", "protesters", "attackers", "journalists",
@@ -132,8 +126,6 @@ HUMAN_GROUPS = {"security forces", "civilians", "rescue workers", "protesters", 
 # one of "people" and one of these, may be giving the same toll under two scopes.
 POPULATION_SUBJECTS = {"civilians", "passengers"}
 
-# Kinds that count objects used; they need a verb of use ("launched four grenades").
-OBJECT_KINDS = {"weapons used", "shots fired"}
 
 # "death toll rose to 75": the head noun of a toll and the kind its modifier names.
 TOLL_NOUNS = {"toll", "number", "count", "tally", "figure", "total"}
@@ -313,8 +305,6 @@ HYPOTHETICAL_MARKS = {"if", "unless", "whether", "like"}  # "made it look like m
 OWN_VOICE_HEADERS = {"comment", "comments", "update", "note", "editor's note", "analysis",
                      "opinion", "background", "context"}
 
-# Kinds that count people, so that a typed count with no known noun counts "people".
-PEOPLE_KINDS = CASUALTY_KINDS | PEOPLE_ONLY_KINDS | {"troops deployed"}
 
 # Modifiers that make "a former police officer" one person's past or self-made role, not a count
 # of that role: the rebel pilot killed in a raid is no police officer killed.
