@@ -864,11 +864,28 @@ def _subject_for(fm: FigureMatch, kind: str | None, num, noun, drafts: list["_Dr
         next((d for d in reversed(drafts) if d.group in _HUMAN_GROUPS), None)
     if prev is not None:
         return prev.subject, prev.group, prev.scope
+    sibling = _sibling_subject(num)
+    if sibling is not None:
+        return (*_subject_of(sibling, []), None)
     if antecedent is not None and kind in ("killed", "injured", "arrested", "missing"):
         return (*antecedent, None)
     if kind in PEOPLE_KINDS:
         return "people", "people", None
     return "unspecified", "other", None
+
+
+def _sibling_subject(num):
+    """The group a bare number shares with the clause it is coordinated with: in "an unknown number
+    of rebels were killed and five were captured", the five are rebels."""
+    verb = num.head
+    if num.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = _subject(verb.head)
+    if subj is not None and subj.lemma_.lower() in lx.TOLL_NOUNS:
+        subj = _of_object(subj)
+    if subj is not None and subj.lemma_.lower() in lx.SUBJECTS and subj.i < num.i:
+        return subj
+    return None
 
 
 _DROP = "-"  # a kind reader's word that the figure makes no claim at all

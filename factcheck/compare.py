@@ -110,7 +110,14 @@ def same_figure(a: Claim, b: Claim) -> bool:
         return not disjoint(a, b)
     if interval(a) == interval(b) and a.alternatives == b.alternatives:
         return True
-    return a.kind != "date" and rounded_alike(a, b)
+    if a.kind == "date":
+        return _nested(a, b)  # "on Thursday" and "last month": one date, told more or less precisely
+    return rounded_alike(a, b)
+
+
+def _nested(a: Claim, b: Claim) -> bool:
+    (alo, ahi), (blo, bhi) = interval(a), interval(b)
+    return (alo <= blo and bhi <= ahi) or (blo <= alo and ahi <= bhi)
 
 
 def is_update(claims: Sequence[Claim]) -> bool:
