@@ -961,7 +961,7 @@ def _scope_of(num, noun, pred) -> str | None:
     """
     if noun is not None:
         for c in noun.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in _SCOPE_ENTITIES:
+            if c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in _SCOPE_ENTITIES or _proper_modifier(c)):
                 return _entity_text(c)
     start = pred if pred is not None else num
     verbs = [t for t in [start, *start.ancestors][:6] if t.pos_ in ("VERB", "AUX")][:2]
@@ -972,6 +972,12 @@ def _scope_of(num, noun, pred) -> str | None:
         if subj is not None and subj.ent_type_ == "GPE":
             return _entity_text(subj)  # "Iran has 465 of its pilgrims killed"
     return None
+
+
+def _proper_modifier(tok) -> bool:
+    """A capitalised modifier inside the sentence ("14 Moldovan workers", "six FAES officers"): a
+    nationality, place or body, whatever entity type the tagger guessed for it."""
+    return tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper() and tok.i != tok.sent.start
 
 
 def _person_of(num) -> str | None:

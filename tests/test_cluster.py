@@ -167,3 +167,34 @@ def test_a_part_needs_a_count_of_its_kind_before_it_in_the_sentence():
     groups = run(claims, [art(x) for x in "abde"])
     assert ["a:17"] in groups                 # the part stands alone, away from the five it resembles
     assert any("b:0" in g and "d:0" in g for g in groups)  # "None of those aboard" is compared, no part
+
+
+@pytest.mark.parametrize("scope_a, scope_b, together", [
+    (None, None, True),                    # two wholes
+    ("Iranian", None, False),              # a part never meets its whole
+    ("Iranian", "Iran", True),             # one nationality under two names
+    ("Turkish", "Ghana, Turkey", True),    # a list line naming two countries with one figure
+    ("Iranian", "Turkish", False),         # two parts
+])
+def test_a_part_by_nationality_meets_only_the_same_part(scope_a, scope_b, together):
+    from dataclasses import replace
+
+    claims = [replace(mk("a", 0, subject="pilgrims", group="civilians"), scope=scope_a),
+              replace(mk("b", 0, subject="pilgrims", group="civilians"), scope=scope_b)]
+    assert (len(run(claims, [art("a"), art("b")])) == 1) is together
+
+
+@pytest.mark.parametrize("name_b, together", [("Pérez", True), ("Ramos", False), (None, False)])
+def test_ages_are_compared_for_one_named_person(name_b, together):
+    from dataclasses import replace
+
+    a = replace(mk("a", 0, kind="age", low=36), scope="Perez")
+    b = replace(mk("b", 0, kind="age", low=37), scope=name_b)
+    assert (len(run([a, b], [art("a"), art("b")])) == 1) is together
+
+
+def test_a_part_of_a_named_whole_is_never_grouped():
+    from dataclasses import replace
+
+    claims = [mk("a", 0), replace(mk("b", 0), part=True)]
+    assert len(run(claims, [art("a"), art("b")])) == 2

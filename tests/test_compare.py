@@ -198,3 +198,34 @@ def test_a_country_word_does_not_make_one_source(a, b, sources):
     claims = [dated(2, 2, date(2021, 3, 1), article="x", claimant=a), dated(3, 3, date(2021, 3, 1), article="y",
                                                                           claimant=b)]
     assert count_sources(claims, {}) == sources
+
+
+@pytest.mark.parametrize("a, b, alike", [
+    ((1_000_001, None, "more than"), (1_030_000, 1_030_000, "exact"), True),   # "more than a million" / "1.03 million"
+    ((2, None, "at least"), (2, 2, "exact"), True),                           # "at least two" / "two"
+    ((927_000, 1_133_000, "about"), (1_030_000, 1_030_000, "exact"), True),   # "around 1.03 million" / "1.03 million"
+    ((844, None, "at least"), (801, None, "more than"), False),               # 844 and 800 are two numbers
+    ((1, None, "at least"), (2, 2, "exact"), False),                          # "at least one" / "two"
+    ((10, None, "at least"), (0, 10, "up to"), False),                        # bounds that lean apart
+    ((6, None, "more than"), (6, 6, "exact"), False),                         # "more than six months" is not six
+])
+def test_rounded_or_bounded_figures_of_one_number_agree(a, b, alike):
+    from factcheck.compare import same_figure
+
+    x, y = claim(a[0], a[1], a[2]), claim(b[0], b[1], b[2], article="b")
+    assert same_figure(x, y) is alike
+    assert same_figure(y, x) is alike
+
+
+def test_a_day_inside_a_month_is_one_date():
+    from dataclasses import replace
+
+    from factcheck.compare import verdict
+
+    day = date(2015, 9, 24).toordinal()
+    month = (date(2015, 9, 1).toordinal(), date(2015, 9, 30).toordinal())
+    a = replace(claim(day, day), kind="date")
+    b = replace(claim(*month, qualifier="range", article="b"), kind="date")
+    c = replace(claim(day + 10, day + 10, article="c"), kind="date")
+    assert verdict([a, b]) == "agreement"
+    assert verdict([a, c]) == "contradiction"

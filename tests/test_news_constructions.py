@@ -1,0 +1,92 @@
+"""Constructions of real reporting, in sentences written for these tests (no article text).
+
+Each case is a sentence and what one of its figures must come out as: the figure's surface, its
+kind, and where it matters its subject, scope (a nationality or place making a part, a named
+person's age) or part flag ("one of them"). A surface of ``None`` under ``absent`` means that no
+claim of that kind may be read from the sentence. They run the real spaCy model, the rules and
+the shipped learned typer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.claims import extract_claims
+from factcheck.records import Article
+
+PUBLISHED = date(2021, 4, 20)
+
+# sentence, surface, kind, expected fields (subject, scope, part) where they matter
+READ = [
+    # a toll noun that rises, reaching the figure through a preposition
+    ("The death toll from the mudslide has climbed to 212 people, officials said.", "212", "killed", {}),
+    ("The number hurt rose to 61 from 48 on Sunday evening.", "61", "injured", {}),
+    ("The number hurt rose to 61 from 48 on Sunday evening.", "48", "injured", {}),
+    ("Norland raised to 52 on Sunday the number of its citizens who died.", "52", "killed", {}),
+    # two participles after one noun
+    ("The ministry kept its official figure of 40 killed and 112 injured.", "112", "injured", {}),
+    ("Troops stormed the farm, leaving three guards dead and four wounded, the army said.", "four",
+     "injured", {"subject": "guards"}),
+    # a situation with a count: "with N dead"
+    ("The bus left the road near Tarvo, with 14 dead.", "14", "killed", {}),
+    # treatment counts are the injured
+    ("Medics at the field clinic were treating 25 people after the clashes.", "25", "injured", {}),
+    ("Twelve people were treated for smoke inhalation.", "Twelve", "injured", {}),
+    # a crowd told by its turnout
+    ("Turnout, which organisers put at 1.2 million, was the largest in years.", "1.2 million", "crowd size", {}),
+    # the group of a bare number coordinated with a counted clause
+    ("An unknown number of gunmen were killed and four were arrested, police said.", "four", "arrested",
+     {"subject": "group members or attackers"}),
+    # a named person's age is that person's
+    ("Soldiers cornered Garza, 41, and three of his men at a farm.", "41", "age", {"scope": "Garza"}),
+    # a part of a named whole is never a total
+    ("Twenty people were hurt; one of them was a nurse.", "one", None, {"part": True}),
+    ("One of these two died of a stroke.", "two", None, {"part": True}),
+    ("A relative of one of the dead workers spoke outside the court.", "one", None, {"part": True}),
+]
+
+# sentence, kind that must not be read
+ABSENT = [
+    # hypothetical: no figure stated as fact
+    ("The minister said the blast could have caused a tragedy with several dozen dead.", "killed"),
+    # a named person's former role is no count of that role
+    ("Soldiers shot dead a former police officer who had fled the city.", "killed"),
+]
+
+
+def _claims(nlp, text: str):
+    article = Article(id="t", path="t.txt", outlet="Test", published=PUBLISHED, text=text)
+    return extract_claims(article, nlp=nlp)
+
+
+@pytest.mark.parametrize("sentence, surface, kind, fields", READ)
+def test_construction_is_read(nlp, sentence, surface, kind, fields):
+    claims = [c for c in _claims(nlp, sentence) if c.surface == surface]
+    assert claims, f"no claim at {surface!r}: {[(c.surface, c.kind) for c in _claims(nlp, sentence)]}"
+    c = claims[0]
+    if kind is not None:
+        assert c.kind == kind, (c.kind, c.subject)
+    for name, value in fields.items():
+        assert getattr(c, name) == value, (name, getattr(c, name))
+
+
+@pytest.mark.parametrize("sentence, kind", ABSENT)
+def test_no_claim_of_kind(nlp, sentence, kind):
+    assert [c.surface for c in _claims(nlp, sentence) if c.kind == kind] == []
+
+
+def test_list_lines_count_what_their_heading_counts(nlp):
+    text = ("The crash killed at least 310 passengers, officials said on Monday.\n\n"
+            "Deaths by nationality:\n\nChile: 120\n\nPeru: 44\n\nThe airline has not commented.")
+    by_surface = {c.surface: c for c in _claims(nlp, text)}
+    assert by_surface["120"].kind == "killed" and by_surface["120"].scope == "Chile"
+    assert by_surface["44"].kind == "killed" and by_surface["44"].scope == "Peru"
+
+
+def test_a_nationality_is_a_part_only_beside_a_larger_total(nlp):
+    with_total = _claims(nlp, "The fire killed 64 workers. Among them, 14 Moldovan workers were killed.")
+    alone = _claims(nlp, "At least 25 Moldovan workers were killed in the fire.")
+    assert [c.scope for c in with_total if c.surface == "14"] == ["Moldovan"]
+    assert [c.scope for c in alone if c.surface == "At least 25"] == [None]
