@@ -33,6 +33,12 @@ out of scope when any expected result is
   address "192.168.1.2", a date "5/17/2018", a phone number "+1-222-2222"), which factcheck is
   meant to leave alone rather than read as figures.
 
+Spanish cases are read by :func:`factcheck.lang.es_numbers.find_figures` under the same rules, with
+Spanish words: ordinals are Spanish ordinals and ordinal-denominator fractions ("tercer", "quintos",
+"veintiunavos", "millonésimas", "4to", "5°"; "medio" and "cuarto" stay in scope like "half" and
+"quarter"), "sobre" between numbers is notation like "over", and a run of dots that is Spanish digit
+grouping ("1.234.567") is a number, not a code.
+
 Everything else (whole numbers in digits or words, scales, suffixes, dozens, digit grouping,
 decimals, lakh/crore, and all other ranges) is in scope. Out-of-scope cases are run and reported
 but not counted.
@@ -51,6 +57,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from factcheck.lang.es_numbers import find_figures as find_figures_es  # noqa: E402
 from factcheck.numbers import FigureMatch, find_figures  # noqa: E402
 
 DEFAULT_SPECS = ROOT.parent / "shared" / "peer-specs"
@@ -67,6 +74,15 @@ _MATH_RE = re.compile(r"[\^/<>=~]|\d[eE][+-]?\d|\dx10|(?i:\w\s+(?:over|out\s+of|
 # A code-like run of digits: "192.168.1.2", "5/17/2018", "+1-222-2222/2222".
 _CODE_RUN_RE = re.compile(r"\+?\d+(?:[./+-]\d+){2,}")
 _NEGATIVE_RE = re.compile(r"(?i)^\s*(?:-|minus\b|negative\b)")
+# Spanish ordinals and ordinal-denominator fractions: "tercer", "quintos", "veintiunavos",
+# "millonésimas", "tercios", "4to", "5°". As in English, "medio" (half) and "cuarto" (quarter)
+# are not ordinals, so "dos millones y medio" and "cien con tres cuartos" stay in scope.
+_ORDINAL_ES_RE = re.compile(
+    r"(?i)\b(?:primer[oa]?s?|segund[oa]s?|tercer[oa]?s?|tercios?|quint[oa]s?|sext[oa]s?|"
+    r"s[eé]ptim[oa]s?|octav[oa]s?|noven[oa]s?|d[eé]cim[oa]s?|\w+avos?|\w+avas?|\w+[eé]sim[oa]s?)\b"
+    r"|\b\d+(?:[°ºª]|\.[°ºª]|(?:er|ro|do|to|vo|mo|no)\b)")
+# A run of dots that is Spanish digit grouping ("1.234.567"), not a code.
+_ES_GROUPING_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
 @dataclass
@@ -113,17 +129,24 @@ def out_of_scope(case_input: str, result: dict, span: tuple[int, int] | None,
         return "negative"
     if any(0 < v < 1 for v in values):
         return "fraction below one"
-    if not spanish and (_ORDINAL_RE.search(text)
-                        or _ORDINAL_RE.fullmatch(_next_word(case_input, span))):
+    ordinal = _ORDINAL_ES_RE if spanish else _ORDINAL_RE
+    if ordinal.search(text) or ordinal.fullmatch(_next_word(case_input, span)):
         return "ordinal"
-    if _MATH_RE.search(text):
+    if _MATH_RE.search(text) or (spanish and re.search(r"(?i)\w\s+sobre\s+\w", text)):
         return "math notation"
     if spanish:
-        return None
+        return _code_reason(case_input, span, spanish=True)
     if "," in text and re.fullmatch(r"[\d.,]+", text) and not _close(
             float(text.replace(",", "")), values[0]):
         return "decimal comma"
+    return _code_reason(case_input, span)
+
+
+def _code_reason(case_input: str, span: tuple[int, int] | None, spanish: bool = False) -> str | None:
+    """ "part of a code" when the span sits inside a code-like run of digits; a Spanish run that is
+    plain digit grouping ("1.234.567") is a number, not a code."""
     if span and any(m.start() <= span[0] and span[1] <= m.end()
+                    and not (spanish and _ES_GROUPING_RE.fullmatch(m.group()))
                     for m in _CODE_RUN_RE.finditer(case_input)):
         return "part of a code"
     return None
@@ -173,7 +196,7 @@ def _matches(fig: FigureMatch, result: dict, spanish: bool) -> bool:
 def score_case(case: dict, spanish: bool) -> tuple[bool, str | None, list[FigureMatch]]:
     """(passed, out-of-scope reason or None, figures found) for one spec case."""
     text = case["Input"]
-    figures = find_figures(text)
+    figures = (find_figures_es if spanish else find_figures)(text)
     passed, reason, cursor = True, None, 0
     for result in case["Results"]:
         span = locate(text, result["Text"], cursor)
@@ -238,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
           f"(in {en.empty_cases} cases)")
     print(f"False figures in English range no-number cases: {rows[1][1].false_figures} "
           f"(in {rows[1][1].empty_cases} cases)")
+    if len(rows) > 2:
+        print(f"False figures in Spanish no-number cases: {rows[2][1].false_figures} "
+              f"(in {rows[2][1].empty_cases} cases)")
     if args.verbose:
         for label, t in rows:
             print(f"\n== {label}: failures ({len(t.failures)})")
