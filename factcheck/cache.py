@@ -104,14 +104,14 @@ def _spacy_version() -> str:
         return ""
 
 
-def installed_nlp_identity() -> str | None:
-    """``nlp_identity`` of the pipeline ``claims.load_nlp`` would load, read from its
+def installed_nlp_identity(lang: str = "en") -> str | None:
+    """``nlp_identity`` of the pipeline ``claims.load_nlp(lang)`` would load, read from its
     package's ``meta.json`` without loading it; None when no package is found."""
     import importlib.util
 
-    from .claims import SPACY_PACKAGES
+    from .lang import get_language
 
-    for name in SPACY_PACKAGES:
+    for name in get_language(lang).spacy_packages:
         try:
             spec = importlib.util.find_spec(name)
         except (ImportError, ValueError):

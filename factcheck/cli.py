@@ -55,6 +55,7 @@ _POLICY_HELP = "Vague-quantity policy: conservative or crowd."
 _STRICT_HELP = "Stop at the first bad input (file or dataset row) instead of skipping it."
 _MAX_BYTES_HELP = "Skip files and dataset rows larger than this many bytes."
 _QUIET_HELP = "Print nothing but errors and skipped inputs."
+_LANG_COLUMN_HELP = "Dataset column with the article's language, e.g. en or es (optional; else detected)."
 
 
 @app.callback()
@@ -67,8 +68,8 @@ def _fail(message: str) -> None:
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
-def _columns(text: str, outlet: str, published: str, url: str, id_: str) -> Columns:
-    return Columns(text=text, outlet=outlet, published=published, url=url, id=id_)
+def _columns(text: str, outlet: str, published: str, url: str, id_: str, lang: str = "lang") -> Columns:
+    return Columns(text=text, outlet=outlet, published=published, url=url, id=id_, lang=lang)
 
 
 def _check(paths: list[Path] | None, *, quiet: bool, **options) -> Result:
@@ -162,6 +163,7 @@ def report(
                                          help="Dataset column with the date (YYYY-MM-DD, a time may follow)."),
     url_column: str = typer.Option("url", "--url-column", help="Dataset column with the URL."),
     id_column: str = typer.Option("id", "--id-column", help="Dataset column with an article id (optional)."),
+    lang_column: str = typer.Option("lang", "--lang-column", help=_LANG_COLUMN_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=_QUIET_HELP),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache of parsed "
                                   "claims and vectors ($FACTCHECK_CACHE, default ~/.cache/factcheck)."),
@@ -180,7 +182,7 @@ def report(
         chosen.add(Format.html)
     if tables_dir and not chosen & {Format.csv, Format.parquet}:
         chosen.add(Format.csv)
-    columns = _columns(text_column, outlet_column, published_column, url_column, id_column)
+    columns = _columns(text_column, outlet_column, published_column, url_column, id_column, lang_column)
     cache = None if no_cache else Cache()
     result = _check(paths, quiet=quiet, policy=policy.value, model=model, strict=strict, max_bytes=max_bytes,
                     columns=columns, cache=cache)
@@ -225,6 +227,7 @@ def claims(
     published_column: str = typer.Option("published", "--published-column", help="Dataset date column."),
     url_column: str = typer.Option("url", "--url-column", help="Dataset column with the URL."),
     id_column: str = typer.Option("id", "--id-column", help="Dataset column with an article id (optional)."),
+    lang_column: str = typer.Option("lang", "--lang-column", help=_LANG_COLUMN_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=_QUIET_HELP),
 ) -> None:
     """List the extracted claims as a table, with the fact each one belongs to."""
@@ -232,7 +235,7 @@ def claims(
 
     from .compare import format_figure
 
-    columns = _columns(text_column, outlet_column, published_column, url_column, id_column)
+    columns = _columns(text_column, outlet_column, published_column, url_column, id_column, lang_column)
     result = _check(paths, quiet=quiet, policy=policy.value, strict=strict, max_bytes=max_bytes, columns=columns)
     _need_articles(result, paths)
     fact_of = {cid: f.id for f in result.facts for cid in f.claim_ids}

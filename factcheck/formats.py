@@ -32,6 +32,35 @@ MIN_PAGE_WORDS = 10
 
 # An ISO date, optionally followed by a time: "2018-01-15" or "2018-01-15T10:30:00Z".
 _ISO_DATE = re.compile(r"\A\s*(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?\s*\Z")
+# A language override (front matter, manifest or dataset column): an ISO 639-1 code, two lowercase letters.
+_LANG_CODE = re.compile(r"\A[a-z]{2}\Z")
+# ISO 639-1 codes and their English names, to check an override and to name a language in a skip reason.
+LANGUAGE_NAMES: dict[str, str] = dict(entry.split(" ", 1) for entry in (
+    'aa Afar|ab Abkhazian|ae Avestan|af Afrikaans|ak Akan|am Amharic|an Aragonese|ar Arabic|'
+    'as Assamese|av Avaric|ay Aymara|az Azerbaijani|ba Bashkir|be Belarusian|bg Bulgarian|'
+    'bi Bislama|bm Bambara|bn Bengali|bo Tibetan|br Breton|bs Bosnian|ca Catalan|ce Chechen|'
+    'ch Chamorro|co Corsican|cr Cree|cs Czech|cu Church Slavic|cv Chuvash|cy Welsh|da Danish|'
+    'de German|dv Divehi|dz Dzongkha|ee Ewe|el Greek|en English|eo Esperanto|es Spanish|'
+    'et Estonian|eu Basque|fa Persian|ff Fulah|fi Finnish|fj Fijian|fo Faroese|fr French|'
+    'fy Western Frisian|ga Irish|gd Scottish Gaelic|gl Galician|gn Guarani|gu Gujarati|gv Manx|'
+    'ha Hausa|he Hebrew|hi Hindi|ho Hiri Motu|hr Croatian|ht Haitian Creole|hu Hungarian|'
+    'hy Armenian|hz Herero|ia Interlingua|id Indonesian|ie Interlingue|ig Igbo|ii Sichuan Yi|'
+    'ik Inupiaq|io Ido|is Icelandic|it Italian|iu Inuktitut|ja Japanese|jv Javanese|ka Georgian|'
+    'kg Kongo|ki Kikuyu|kj Kuanyama|kk Kazakh|kl Kalaallisut|km Khmer|kn Kannada|ko Korean|'
+    'kr Kanuri|ks Kashmiri|ku Kurdish|kv Komi|kw Cornish|ky Kyrgyz|la Latin|lb Luxembourgish|'
+    'lg Ganda|li Limburgish|ln Lingala|lo Lao|lt Lithuanian|lu Luba-Katanga|lv Latvian|'
+    'mg Malagasy|mh Marshallese|mi Maori|mk Macedonian|ml Malayalam|mn Mongolian|mr Marathi|'
+    'ms Malay|mt Maltese|my Burmese|na Nauru|nb Norwegian Bokmål|nd North Ndebele|ne Nepali|'
+    'ng Ndonga|nl Dutch|nn Norwegian Nynorsk|no Norwegian|nr South Ndebele|nv Navajo|ny Nyanja|'
+    'oc Occitan|oj Ojibwa|om Oromo|or Oriya|os Ossetic|pa Punjabi|pi Pali|pl Polish|ps Pashto|'
+    'pt Portuguese|qu Quechua|rm Romansh|rn Rundi|ro Romanian|ru Russian|rw Kinyarwanda|'
+    'sa Sanskrit|sc Sardinian|sd Sindhi|se Northern Sami|sg Sango|sh Serbo-Croatian|si Sinhala|'
+    'sk Slovak|sl Slovenian|sm Samoan|sn Shona|so Somali|sq Albanian|sr Serbian|ss Swati|'
+    'st Southern Sotho|su Sundanese|sv Swedish|sw Swahili|ta Tamil|te Telugu|tg Tajik|th Thai|'
+    'ti Tigrinya|tk Turkmen|tl Tagalog|tn Tswana|to Tongan|tr Turkish|ts Tsonga|tt Tatar|tw Twi|'
+    'ty Tahitian|ug Uyghur|uk Ukrainian|ur Urdu|uz Uzbek|ve Venda|vi Vietnamese|vo Volapük|'
+    'wa Walloon|wo Wolof|xh Xhosa|yi Yiddish|yo Yoruba|za Zhuang|zh Chinese|zu Zulu'
+).split("|"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +73,7 @@ class Columns:
     url: str = "url"
     id: str = "id"
     title: str = "title"
+    lang: str = "lang"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +99,29 @@ def dataset_date(value: object, *, where: str) -> date | None:
         except ValueError:
             pass
     raise InputError(f"{where}: published must be YYYY-MM-DD (a time may follow), found {value!r}")
+
+
+def language_code(value: object, *, where: str, column: str = "lang") -> str | None:
+    """A ``lang`` override: an ISO 639-1 code of two lowercase letters ("en", "es"); empty means none.
+
+    Raises:
+        InputError: naming ``where`` when the value is not such a code.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    code = value.strip() if isinstance(value, str) else value
+    if isinstance(code, str) and _LANG_CODE.match(code) and code in LANGUAGE_NAMES:
+        return code
+    if isinstance(code, str) and _LANG_CODE.match(code):
+        problem = "is not an ISO 639-1 language code"
+    else:
+        problem = "must be a two-letter ISO 639-1 code in lowercase, such as 'en' or 'es'"
+    raise InputError(f"{where}: {column} {problem}, found {value!r}")
+
+
+def language_name(code: str) -> str:
+    """The English name of an ISO 639-1 code ("de" -> "German"), or the code itself when unknown."""
+    return LANGUAGE_NAMES.get(code, code)
 
 
 def _host(url: str | None) -> str | None:
@@ -103,6 +156,10 @@ def _row_article(row: dict[str, object], *, path: Path, line: int, columns: Colu
         published = dataset_date(row.get(columns.published), where=where)
     except InputError as exc:
         return RowError(line, str(exc).removeprefix(f"{where}: "))
+    try:
+        lang = language_code(row.get(columns.lang), where=where, column=repr(columns.lang))
+    except InputError as exc:
+        return RowError(line, str(exc).removeprefix(f"{where}: "))
     url = _text_value(row.get(columns.url))
     given_id = _text_value(row.get(columns.id))
     return Article(
@@ -115,6 +172,7 @@ def _row_article(row: dict[str, object], *, path: Path, line: int, columns: Colu
         title=_text_value(row.get(columns.title)),
         encoding=encoding,
         text_source=f"column:{columns.text}",
+        lang=lang,
     )
 
 
@@ -309,5 +367,5 @@ def read_html(path: Path, text: str, *, encoding: str, outlet: str | None = None
 
 
 __all__ = ["Columns", "RowError", "read_csv", "read_html", "read_jsonl", "is_manifest", "csv_header",
-           "dataset_date", "sniff_encoding", "HTML_SUFFIXES", "JSONL_SUFFIXES",
-           "CSV_SUFFIXES"]
+           "dataset_date", "sniff_encoding", "language_code", "language_name", "LANGUAGE_NAMES",
+           "HTML_SUFFIXES", "JSONL_SUFFIXES", "CSV_SUFFIXES"]

@@ -189,8 +189,9 @@ def to_html(result: Result, *, jsonld: bool = False) -> str:
     per_article = {a.id: 0 for a in result.articles}
     for c in result.claims:
         per_article[c.article_id] += 1
-    out.append(_table(["article", "outlet", "published", "claims", "text from", "encoding", "copy of", "path"],
-                      [[a.id, a.outlet, a.published or "unknown", per_article[a.id], a.text_source,
+    out.append(_table(["article", "lang", "outlet", "published", "claims", "text from", "encoding", "copy of",
+                       "path"],
+                      [[a.id, a.lang or "", a.outlet, a.published or "unknown", per_article[a.id], a.text_source,
                         a.encoding, a.duplicate_of or "", a.path] for a in result.articles]))
     if result.skipped:
         out.append("<h2>Skipped inputs</h2>")

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .cache import Cache, embedder_identity, installed_nlp_identity, nlp_identity, policy_identity
-from .claims import extract_many, load_nlp, segment
+from .claims import extract_many, load_nlp, nlp_installed, segment
+from .claims_ud import extract_many_ud
 from .cluster import ClusterConfig, claim_text, cluster_claims
 from .compare import compare
 from .syndication import find_syndication
@@ -27,7 +28,8 @@ from .embed import Embedder, SentenceTransformerEmbedder, resolve_model_path
 from .formats import Columns
 from .ingest import DEFAULT_MAX_BYTES, Skipped, ingest
 from .numbers import VaguePolicy, get_policy
-from .records import Article, Claim, Fact
+from .lang import DEFAULT_LANGUAGE, get_language
+from .records import Article, Claim, Fact, ModelMissingError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -166,6 +168,46 @@ def _unique(texts: list[str]) -> tuple[list[str], list[int]]:
     return list(rows), where
 
 
+def _lang(article: Article) -> str:
+    return article.lang or DEFAULT_LANGUAGE
+
+
+def _readable(articles: list[Article], *, strict: bool) -> tuple[list[Article], list[Skipped]]:
+    """Articles whose language has an installed spaCy pipeline, and the others as skipped inputs
+    that name the package to install (the Spanish one is an optional, GPL-3.0 install)."""
+    missing = {lang for lang in {_lang(a) for a in articles} if not nlp_installed(lang)}
+    if not missing:
+        return articles, []
+    unread = [Skipped(a.path, f"no spaCy {get_language(_lang(a)).name} pipeline is installed "
+                              f"({get_language(_lang(a)).install_hint})") for a in articles if _lang(a) in missing]
+    if strict:
+        raise ModelMissingError(f"{unread[0].path}: {unread[0].reason}")
+    return [a for a in articles if _lang(a) not in missing], unread
+
+
+def _extract(todo: list[int], articles: list[Article], lang: str, *, nlp, policy: VaguePolicy,
+             clock: _Clock) -> Iterator[tuple[int, list[Claim]]]:
+    """(index, claims) for the articles of one language: English by ``claims.py`` (in two spaCy
+    worker processes from PARALLEL_FROM articles on), a UD-parsed language by ``claims_ud.py``."""
+    if nlp is None:
+        with clock("load"):
+            nlp = load_nlp(lang)
+    timed = _TimedNLP(nlp, clock)
+    t0 = perf_counter()
+    if lang == DEFAULT_LANGUAGE:
+        big = len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) >= PARSE_PROCESSES
+        stream = extract_many([articles[i] for i in todo], nlp=timed, policy=policy,
+                              n_process=PARSE_PROCESSES if big else 1)
+    else:
+        stream = extract_many_ud([articles[i] for i in todo], nlp=timed, language=get_language(lang),
+                                 policy=policy)
+    for i, claims_i in zip(todo, stream):
+        paused = perf_counter()
+        yield i, claims_i
+        t0 += perf_counter() - paused  # the caller's own time (the cache) is not extraction
+    clock.add("extract", perf_counter() - t0 - timed.seconds)
+
+
 def check(paths: list[str | Path], *, policy: str = "conservative", model: str | None = None,
           nlp=None, embedder: Embedder | None = None, config: ClusterConfig = ClusterConfig(),
           max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, cache: Cache | None = None,
@@ -200,6 +242,8 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
     vague = get_policy(policy)
     with clock("ingest"):
         articles, skipped = ingest(list(paths), max_bytes=max_bytes, strict=strict, columns=columns)
+        articles, unread = _readable(articles, strict=strict)
+        skipped = sorted([*skipped, *unread], key=lambda s: s.path) if unread else skipped
     embedder = embedder if embedder is not None else SentenceTransformerEmbedder(model)
     if isinstance(embedder, SentenceTransformerEmbedder):
         resolve_model_path(embedder.name)  # a missing model fails now, not after the parse
@@ -209,31 +253,23 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
     found: list[list[Claim] | None] = [None] * n
     keys: list[str | None] = [None] * n
     with clock("cache"):
-        nlp_id = None
         if cache is not None and n:
-            nlp_id = nlp_identity(nlp) if nlp is not None else installed_nlp_identity()
-        if nlp_id is not None:
             policy_id = policy_identity(vague)
+            nlp_ids = {lang: nlp_identity(nlp) if nlp is not None and lang == DEFAULT_LANGUAGE
+                       else installed_nlp_identity(lang) for lang in {_lang(a) for a in articles}}
             for i, a in enumerate(articles):
-                keys[i] = cache.claims_key(a, nlp_id=nlp_id, policy_id=policy_id)
-                found[i] = cache.get_claims(keys[i])
+                if nlp_ids[_lang(a)] is not None:
+                    keys[i] = cache.claims_key(a, nlp_id=nlp_ids[_lang(a)], policy_id=policy_id)
+                    found[i] = cache.get_claims(keys[i])
     todo = [i for i in range(n) if found[i] is None]
-    if todo:
-        if nlp is None:
-            with clock("load"):
-                nlp = load_nlp()
-        timed = _TimedNLP(nlp, clock)
-        t0 = perf_counter()
-        workers = PARSE_PROCESSES if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) >= PARSE_PROCESSES else 1
-        for i, claims_i in zip(todo, extract_many([articles[i] for i in todo], nlp=timed, policy=vague,
-                                                  n_process=workers)):
+    for lang in sorted({_lang(articles[i]) for i in todo}):
+        part = [i for i in todo if _lang(articles[i]) == lang]
+        given = nlp if lang == DEFAULT_LANGUAGE else None
+        for i, claims_i in _extract(part, articles, lang, nlp=given, policy=vague, clock=clock):
             found[i] = claims_i
             if keys[i] is not None:
-                t1 = perf_counter()
-                cache.put_claims(keys[i], claims_i)
-                clock.add("cache", perf_counter() - t1)
-                t0 += perf_counter() - t1
-        clock.add("extract", perf_counter() - t0 - timed.seconds)
+                with clock("cache"):
+                    cache.put_claims(keys[i], claims_i)
     per_article: list[list[Claim]] = [f or [] for f in found]
     claims: list[Claim] = [c for cs in per_article for c in cs]
     by_id = {a.id: a for a in articles}

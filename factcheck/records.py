@@ -51,6 +51,9 @@ class Article:
     text_source: str = "file"
     # The id of an earlier article this one nearly repeats (a syndicated copy), else None.
     duplicate_of: str | None = None
+    # The article's language, an ISO 639-1 code ("en", "es"): from a ``lang`` override (front matter,
+    # manifest or dataset column) or detected from the body text by ``ingest``; None when not set.
+    lang: str | None = None
 
     def __post_init__(self) -> None:
         _check(0 <= self.body_start <= len(self.text), "Article", "body_start",

@@ -181,9 +181,10 @@ def to_markdown(result: Result) -> str:
     per_article = {a.id: 0 for a in result.articles}
     for c in result.claims:
         per_article[c.article_id] += 1
-    rows = [[md_escape(a.id), md_escape(a.outlet), str(a.published or "unknown"), per_article[a.id],
+    rows = [[md_escape(a.id), md_escape(a.lang or ""), md_escape(a.outlet), str(a.published or "unknown"), per_article[a.id],
              md_escape(a.path)] for a in result.articles]
-    out.append(tabulate(rows, headers=["article", "outlet", "published", "claims", "path"], tablefmt="github"))
+    out.append(tabulate(rows, headers=["article", "lang", "outlet", "published", "claims", "path"],
+                        tablefmt="github"))
     out.append("")
     if result.syndication:
         arts = result.article_map()

