@@ -131,7 +131,8 @@ def _zero_noun(span, w):
 def _kind(fm, num, noun, w):
     """(kind, predicate): by the figure's form, its noun, a participle on the noun, or its verb."""
     if fm.role in ("measure", "percent"):
-        return _ROLE_KIND.get(fm.figure.unit or "", "measure"), None
+        kind = _ROLE_KIND.get(fm.figure.unit or "", "measure")
+        return ("other" if kind == "duration" and _elapsed(num, w) else kind), None
     if fm.role in ("money", "age"):
         return fm.role, None
     pred = _predicate(noun if noun is not None else num)
@@ -150,6 +151,17 @@ def _kind(fm, num, noun, w):
         if kind:
             return kind, pred
     return "other", pred
+
+
+def _elapsed(num, w) -> bool:
+    """A time since an event, not the length of one: "a siete años de la masacre", "se cumplen cuatro
+    años": it grows with the date of writing, so two outlets' figures are no discrepancy."""
+    doc = num.doc
+    start = num.i
+    while start > num.sent.start and doc[start - 1].like_num:
+        start -= 1
+    before = doc[start - 1].lower_ if start > num.sent.start else ""
+    return before in w.ELAPSED_BEFORE or any(a.lemma_.lower() in w.ELAPSED_VERBS for a in list(num.ancestors)[:3])
 
 
 def _noun_kind(noun, w) -> str | None:

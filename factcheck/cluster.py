@@ -29,6 +29,7 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.neighbors import NearestNeighbors
 
 from . import kinds
+from .lang import DEFAULT_LANGUAGE, not_names
 from .lang import en as lx
 from .records import Article, Claim
 
@@ -191,12 +192,13 @@ def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs:
             groups.append([i])
         else:
             blocks[block_key(c)].append(i)
+    distinctive = _distinctive_names(articles)
     for key in sorted(blocks):
         idx = blocks[key]
         if len(idx) == 1:
             groups.append(idx)
             continue
-        groups.extend(_cluster_block(idx, claims, sentence_vecs, article_vecs, articles, config))
+        groups.extend(_cluster_block(idx, claims, sentence_vecs, article_vecs, articles, config, distinctive))
     groups = [sorted(g) for g in groups]
     groups.sort(key=lambda g: g[0])
     return groups
@@ -261,10 +263,14 @@ def _unaccent(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
+_OTHER_NOT_NAMES = {_unaccent(w) for w in not_names()}  # every language's "Lunes", "El"
+
+
 def names(text: str) -> set[str]:
     """Capitalised words inside sentences, lower-cased and unaccented: the places, groups and people
     a text is about."""
-    return {w for w in (m.group(0).lower() for m in _NAME.finditer(_unaccent(text))) if w not in _NOT_NAMES}
+    return {w for w in (m.group(0).lower() for m in _NAME.finditer(_unaccent(text)))
+            if w not in _NOT_NAMES and w not in _OTHER_NOT_NAMES}
 
 
 def is_increment(claim: Claim) -> bool:
@@ -279,6 +285,22 @@ def is_part(claim: Claim) -> bool:
     return bool(_PART_AFTER.match(claim.sentence, b) or _PART_BEFORE.search(claim.sentence[:a]))
 
 
+# A name in more than this share of a run's articles (the country, its capital) tells no event apart.
+DISTINCTIVE_SHARE = 1 / 3
+
+
+def _distinctive_names(articles: dict[str, Article]) -> dict[str, frozenset[str]]:
+    """Each article's context names that few of the run's articles share: where the languages differ,
+    these, not sentence embeddings, tell whether two articles are about one event."""
+    found = {aid: names(_context_text(a)) for aid, a in sorted(articles.items())}
+    df: dict[str, int] = defaultdict(int)
+    for ns in found.values():
+        for name in ns:
+            df[name] += 1
+    limit = max(2, int(DISTINCTIVE_SHARE * len(found)))
+    return {aid: frozenset(n for n in ns if df[n] <= limit) for aid, ns in found.items()}
+
+
 def _context_text(article: Article) -> str:
     return article.text[article.body_start:article.body_start + CONTEXT_CHARS]
 
@@ -291,8 +313,12 @@ class _Pairs:
     complete linkage never puts them in one group.
     """
 
-    def __init__(self, idx, claims, sentence_vecs, article_vecs, articles, config):
+    def __init__(self, idx, claims, sentence_vecs, article_vecs, articles, config, distinctive=None):
         self.claims = [claims[i] for i in idx]
+        # the English sentence model compares English only: a pair with another language is decided
+        # by structure and by the distinctive names its articles share
+        self.english = [(articles[c.article_id].lang or DEFAULT_LANGUAGE) == DEFAULT_LANGUAGE for c in self.claims]
+        self.distinctive = [(distinctive or {}).get(c.article_id, frozenset()) for c in self.claims]
         self.sv = sentence_vecs[idx]
         self.config = config
         older = [recalls_older_event(c, articles[c.article_id].published, window_days=config.window_days)
@@ -354,9 +380,33 @@ class _Pairs:
                 return True
         return False
 
+    def structural_distance(self, a: int, b: int) -> float:
+        """A pair not both in English: one event when their articles share distinctive names and
+        their times meet; no similarity of wording is asked for, so no crossing of subject scope,
+        no zero against a count, and measures only of one order of size."""
+        cfg = self.config
+        ca, cb = self.claims[a], self.claims[b]
+        if ca.kind == "date" or len(self.distinctive[a] & self.distinctive[b]) < cfg.shared_names:
+            return _FAR
+        if not _overlap(self.windows[a], self.windows[b], running=ca.kind in RUNNING_KINDS):
+            return _FAR
+        if (ca.qualifier == "zero") != (cb.qualifier == "zero"):
+            return _FAR
+        if ca.kind in MEASURE_KINDS and not _same_order(ca, cb):
+            return _FAR
+        ok, crosses_scope = subjects_compatible(ca, cb)
+        if not ok or (crosses_scope and not self.one_toll_each(a, b) and not _same_count(ca, cb)
+                      and not (ca.scope and cb.scope)):
+            return _FAR
+        return CROSS_LANGUAGE_DISTANCE
+
     def distance(self, a: int, b: int) -> float:
         cfg = self.config
         ca, cb = self.claims[a], self.claims[b]
+        if not (self.english[a] and self.english[b]):
+            if ca.article_id == cb.article_id:
+                return _FAR  # without wording to compare, two figures of one article are two facts
+            return self.structural_distance(a, b)
         if ca.article_id == cb.article_id and ca.sentence_start == cb.sentence_start and (
                 ca.kind == "date" or not (ca.claimant and cb.claimant and ca.claimant != cb.claimant)):
             # two figures of one sentence are two facts ("rose from 12 to 17"), unless the sentence
@@ -396,6 +446,18 @@ class _Pairs:
         return 0.3 * (1.0 - max(ssim, 0.0)) + 0.1 * (1.0 - max(asim, 0.0))
 
 
+# Where wording cannot be compared, two allowed claims sit this far apart: below the threshold.
+CROSS_LANGUAGE_DISTANCE = 0.35
+# Two measures of one thing told by two outlets are within this factor of each other.
+MEASURE_ORDER = 3.0
+
+
+def _same_order(a: Claim, b: Claim) -> bool:
+    """ "casi seis horas" and "a nine-hour siege" may measure one thing; "five months" does not."""
+    x, y = a.low or (a.high or 0), b.low or (b.high or 0)
+    return x > 0 and y > 0 and max(x, y) / min(x, y) <= MEASURE_ORDER
+
+
 def _same_count(a: Claim, b: Claim) -> bool:
     """One exact count of two or more, stated by both: "arrested five people" and "five members of
     the group were captured" of one event and time are one count under two names."""
@@ -418,10 +480,26 @@ def _split(pos: list[int], pairs: _Pairs, cap: int) -> list[list[int]]:
     return [ordered[i:i + cap] for i in range(0, len(ordered), cap)]
 
 
+def _structural_candidates(pairs: "_Pairs") -> set[tuple[int, int]]:
+    """Pairs that the sentence model cannot propose: a non-English claim and any claim whose article
+    shares a distinctive name with its own (looked up by name, not over all pairs)."""
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for p, ns in enumerate(pairs.distinctive):
+        for name in ns:
+            by_name[name].append(p)
+    out: set[tuple[int, int]] = set()
+    for p, english in enumerate(pairs.english):
+        if english:
+            continue
+        for name in pairs.distinctive[p]:
+            out.update((min(p, q), max(p, q)) for q in by_name[name] if q != p)
+    return out
+
+
 def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarray,
                    article_vecs: dict[str, np.ndarray], articles: dict[str, Article],
-                   config: ClusterConfig) -> list[list[int]]:
-    pairs = _Pairs(idx, claims, sentence_vecs, article_vecs, articles, config)
+                   config: ClusterConfig, distinctive=None) -> list[list[int]]:
+    pairs = _Pairs(idx, claims, sentence_vecs, article_vecs, articles, config, distinctive)
     n = len(idx)
     w = config.sentence_weight
     # Blended cosine similarity is the dot product of these concatenated unit vectors.
@@ -438,6 +516,10 @@ def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarra
             if pairs.distance(a, b) <= config.threshold:
                 rows.append(a)
                 cols.append(b)
+    for a, b in sorted(_structural_candidates(pairs)):
+        if pairs.distance(a, b) <= config.threshold:
+            rows.append(a)
+            cols.append(b)
     graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
     _, comp = connected_components(graph, directed=False)
     members: dict[int, list[int]] = defaultdict(list)

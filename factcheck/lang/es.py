@@ -151,6 +151,9 @@ QUANTITY_NOUNS = {"decena", "centenar", "millar", "docena", "veintena", "cientos
 # Markers of a figure not stated as fact: "podrían haber muerto", "si hubiera heridos".
 HYPOTHETICAL_MARKS = {"si", "como"}
 NEGATIONS = {"no", "nunca", "jamás"}
+# A time since an event: "a siete años de la masacre", "hace seis meses", "se cumplen cuatro años".
+ELAPSED_BEFORE = {"a", "hace"}
+ELAPSED_VERBS = {"cumplir"}
 MODAL_PERFECT = {"poder", "haber"}  # "pudo haber causado": what could have happened
 # Determiners of a named whole in a partitive: "dos de los heridos", "uno de estos".
 DEFINITE_DETERMINERS = {"el", "la", "los", "las", "estos", "estas", "esos", "esas", "aquellos"}
