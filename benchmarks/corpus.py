@@ -184,17 +184,91 @@ def article(ev: dict, outlet: str, rng: random.Random) -> tuple[str, date, str]:
     return text, published, title
 
 
-def generate(folder: Path, articles: int, *, seed: int = 7) -> list[Path]:
-    """Write ``articles`` files into ``folder`` and return their paths (same seed, same bytes)."""
+# Spanish coverage of the same events: its own outlets and sentences, the same figures.
+OUTLETS_ES = (["Diario", "El Correo", "La Voz", "El Heraldo", "Noticias", "El Mundo"],
+              ["del Sur", "del Valle", "de la Costa", "Regional", "del Norte", "Central"])
+NOUNS_ES = {"raid": ("un", "el", "operativo policial"), "blast": ("una", "la", "explosión"),
+            "protest": ("una", "la", "protesta"), "flood": ("una", "la", "inundación"),
+            "fire": ("un", "el", "incendio"), "clash": ("un", "el", "enfrentamiento"),
+            "crash": ("un", "el", "accidente de tren")}
+SUBJECTS_ES = {"police officers": "policías", "suspects": "sospechosos", "soldiers": "militares",
+               "people": "personas", "civilians": "civiles", "workers": "trabajadores",
+               "protesters": "manifestantes", "journalists": "periodistas", "residents": "vecinos",
+               "children": "niños", "firefighters": "bomberos", "fighters": "combatientes",
+               "passengers": "pasajeros", "crew members": "tripulantes"}
+CLAIMANTS_ES = ["informaron las autoridades", "según el Ministerio de Interior", "informó la policía",
+                "de acuerdo con el hospital regional", "según la gobernación", "dijo el alcalde"]
+NUMBER_WORDS_ES = ["ningún", "un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
+                   "once", "doce"]
+FILLER_ES = [
+    "La zona permaneció acordonada durante buena parte del día.",
+    "Los vecinos describieron escenas de confusión tras la llegada de las ambulancias.",
+    "El gobierno prometió una investigación sobre lo ocurrido.",
+    "Dirigentes de la oposición pidieron una investigación independiente.",
+    "Las clases en el municipio quedaron suspendidas hasta nuevo aviso.",
+    "Organizaciones de ayuda anunciaron el envío de insumos y personal médico.",
+]
+
+
+def _decir(n: int, rng: random.Random) -> str:
+    """A figure as a Spanish outlet might print it: words, digits with a dot, or qualified."""
+    word = NUMBER_WORDS_ES[n] if 2 <= n <= 12 and rng.random() < 0.5 else f"{n:,}".replace(",", ".")
+    q = rng.random()
+    if q < 0.5:
+        return word
+    if q < 0.75:
+        return f"al menos {word}"
+    if q < 0.85:
+        return f"más de {max(n - 1, 1)}" if n > 2 else word
+    return f"unos {word}" if n > 2 else word
+
+
+def article_es(ev: dict, outlet: str, rng: random.Random) -> tuple[str, date, str]:
+    """One Spanish article about an event: (text with front matter, publication date, title)."""
+    published = ev["day"] + timedelta(days=rng.choice([0, 0, 1, 1, 2, 3]))
+    subj = SUBJECTS_ES[rng.choice(ev["subjects"])]
+    killed, injured, arrested = _vary(ev["killed"], rng), _vary(ev["injured"], rng), _vary(ev["arrested"], rng)
+    (a, the, noun), town = NOUNS_ES[ev["kind"]], ev["town"]
+    when = "este lunes" if rng.random() < 0.3 else f"el {ev['day'].day} de {MESES[ev['day'].month - 1]}"
+    title = f"{killed} muertos tras {noun} en {town}"
+    paras = [f"{_decir(killed, rng).capitalize()} {subj} murieron y {_decir(injured, rng)} resultaron heridos "
+             f"en {a} {noun} en {town} {when}, {rng.choice(CLAIMANTS_ES)}."]
+    if arrested:
+        paras.append(f"La policía detuvo a {_decir(arrested, rng)} personas relacionadas con {the} {noun}, "
+                     f"{rng.choice(CLAIMANTS_ES)}.")
+    if rng.random() < 0.6:
+        paras.append(f"Más tarde, el balance oficial subió a {_vary(killed, rng)} fallecidos, con "
+                     f"{_decir(injured, rng)} personas hospitalizadas.")
+    for _ in range(rng.randrange(5, 10)):
+        paras.append(" ".join(rng.choice(FILLER_ES) for _ in range(rng.randrange(2, 5))))
+    body = "\n\n".join(paras)
+    url = f"https://example.invalid/es/{ev['id']}-{rng.randrange(10**6)}"
+    text = (f"---\noutlet: {outlet}\npublished: {published.isoformat()}\nurl: {url}\nlang: es\n"
+            f"title: \"{title}\"\n---\n{title}\n\n{body}\n")
+    return text, published, title
+
+
+MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+         "noviembre", "diciembre"]
+
+
+def generate(folder: Path, articles: int, *, seed: int = 7, spanish: float = 0.0) -> list[Path]:
+    """Write ``articles`` files into ``folder`` and return their paths (same seed, same bytes).
+
+    ``spanish`` is the share of articles written in Spanish, by Spanish outlets, about the same events.
+    """
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     outlets = _outlets(rng, max(8, min(200, articles // 20)))
+    outlets_es = [f"{a} {b}" for a in OUTLETS_ES[0] for b in OUTLETS_ES[1]]
     events = [_event(rng, e, date(2015, 1, 1)) for e in range(max(2, articles // 5))]
     paths = []
     for i in range(articles):
         ev = events[rng.randrange(len(events))]
-        outlet = rng.choice(outlets)
-        text, _, _ = article(ev, outlet, rng)
+        if rng.random() < spanish:
+            text, _, _ = article_es(ev, rng.choice(outlets_es), rng)
+        else:
+            text, _, _ = article(ev, rng.choice(outlets), rng)
         path = folder / f"a{i:05d}_e{ev['id']:04d}.md"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -206,8 +280,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--spanish", type=float, default=0.0, help="share of articles in Spanish")
     args = parser.parse_args()
-    paths = generate(args.out, args.articles, seed=args.seed)
+    paths = generate(args.out, args.articles, seed=args.seed, spanish=args.spanish)
     print(f"{len(paths)} articles -> {args.out}")
 
 

@@ -66,7 +66,9 @@ def child(args) -> None:
     from factcheck.claims import load_nlp
     from factcheck.embed import SentenceTransformerEmbedder
 
-    nlp = load_nlp()
+    from factcheck.claims import nlp_installed
+
+    nlp = {lang: load_nlp(lang) for lang in ("en", "es") if nlp_installed(lang)}
     embedder = SentenceTransformerEmbedder()
     embedder.embed(["warm up"])
     load = time.perf_counter() - t0
@@ -164,6 +166,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, nargs="*", default=[1000],
                         help="sizes of generated corpora to measure (default: 1000)")
     parser.add_argument("--seed", type=int, default=7, help="seed value of the generated corpora")
+    parser.add_argument("--spanish", type=float, default=0.25,
+                        help="share of generated articles written in Spanish (default 0.25)")
     parser.add_argument("--no-seeds", action="store_true", help="skip the seeds/ run")
     parser.add_argument("--no-cache-rerun", action="store_true", help="skip the cold/warm cache runs")
     parser.add_argument("--profile", action="store_true", help="cProfile the seeds run, print hot spots")
@@ -181,7 +185,7 @@ def main() -> None:
     from corpus import generate
 
     print(f"factcheck benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-          f"corpus seed {args.seed}")
+          f"corpus seed {args.seed}, {args.spanish:.0%} of generated articles in Spanish")
     results = []
     if not args.no_seeds:
         results.append(measure("seeds", SEEDS, args))
@@ -190,7 +194,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
             folder = Path(tmp) / "corpus"
             t0 = time.perf_counter()
-            generate(folder, n, seed=args.seed)
+            generate(folder, n, seed=args.seed, spanish=args.spanish)
             gen = time.perf_counter() - t0
             cache_dir = None if args.no_cache_rerun else Path(tmp) / "cache"
             r = measure(f"generated {n}", folder, args, cache_dir=cache_dir)

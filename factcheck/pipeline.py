@@ -9,7 +9,7 @@ An optional ``timings`` dict receives the wall time of each stage.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,6 +172,13 @@ def _lang(article: Article) -> str:
     return article.lang or DEFAULT_LANGUAGE
 
 
+def _given_nlp(nlp, lang: str):
+    """The caller's pipeline for a language: ``nlp`` is one English pipeline or a {code: pipeline} map."""
+    if isinstance(nlp, Mapping):
+        return nlp.get(lang)
+    return nlp if lang == DEFAULT_LANGUAGE else None
+
+
 def _readable(articles: list[Article], *, strict: bool) -> tuple[list[Article], list[Skipped]]:
     """Articles whose language has an installed spaCy pipeline, and the others as skipped inputs
     that name the package to install (the Spanish one is an optional, GPL-3.0 install)."""
@@ -219,7 +226,8 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
             datasets with one article per row; optional ``sources.csv`` manifests).
         policy: the vague-quantity policy name ("conservative" or "crowd").
         model: embedding model name or local folder; defaults to all-MiniLM-L6-v2.
-        nlp: a loaded spaCy pipeline, to reuse one across runs.
+        nlp: a loaded spaCy pipeline (English), or a {language code: pipeline} map, to reuse them
+            across runs; a language not given is loaded from its installed package.
         embedder: an ``Embedder``, to reuse one or to test with a fake.
         config: grouping threshold and weights.
         max_bytes: larger files are skipped with a reason.
@@ -255,7 +263,7 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
     with clock("cache"):
         if cache is not None and n:
             policy_id = policy_identity(vague)
-            nlp_ids = {lang: nlp_identity(nlp) if nlp is not None and lang == DEFAULT_LANGUAGE
+            nlp_ids = {lang: nlp_identity(_given_nlp(nlp, lang)) if _given_nlp(nlp, lang) is not None
                        else installed_nlp_identity(lang) for lang in {_lang(a) for a in articles}}
             for i, a in enumerate(articles):
                 if nlp_ids[_lang(a)] is not None:
@@ -264,8 +272,7 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
     todo = [i for i in range(n) if found[i] is None]
     for lang in sorted({_lang(articles[i]) for i in todo}):
         part = [i for i in todo if _lang(articles[i]) == lang]
-        given = nlp if lang == DEFAULT_LANGUAGE else None
-        for i, claims_i in _extract(part, articles, lang, nlp=given, policy=vague, clock=clock):
+        for i, claims_i in _extract(part, articles, lang, nlp=_given_nlp(nlp, lang), policy=vague, clock=clock):
             found[i] = claims_i
             if keys[i] is not None:
                 with clock("cache"):
