@@ -75,7 +75,7 @@ def _shift(fm, offset: int):
                    number_start=fm.number_start - offset, number_end=fm.number_end - offset)
 
 
-def fit(feats: list[dict], labels: list[str]) -> Typer:
+def fit(feats: list[dict], labels: list[str], threshold: float = THRESHOLD) -> Typer:
     vec = DictVectorizer(sort=True)
     X = vec.fit_transform(feats)
     model = LogisticRegression(C=C, max_iter=5000, random_state=0)
@@ -85,29 +85,38 @@ def fit(feats: list[dict], labels: list[str]) -> Typer:
     weights = {str(n): tuple(round(float(w), 5) for w in coef[j]) for j, n in enumerate(names)
                if np.abs(coef[j]).max() > 1e-4}
     return Typer(tuple(str(c) for c in model.classes_), tuple(round(float(b), 5) for b in model.intercept_),
-                 weights, THRESHOLD)
+                 weights, threshold)
 
 
-def cross_validate(feats: list[dict], labels: list[str]) -> None:
+TARGET_PRECISION = 0.90  # the abstain threshold: the lowest whose cross-validated typing is this precise
+THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8)
+
+
+def cross_validate(feats: list[dict], labels: list[str]) -> float:
+    """Print 5-fold accuracy and precision/recall of typing per threshold; return the chosen threshold."""
     y = np.array(labels)
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
-    right = typed = typed_right = counts = 0
+    right, held = 0, []  # (best kind, its probability, label) of every held-out frame
     for train, test in folds.split(np.zeros(len(y)), y):
         typer = fit([feats[i] for i in train], [labels[i] for i in train])
         for i in test:
             probs = typer.probabilities(feats[i])
             best = max(typer.classes, key=lambda c: (probs[c], c))
             right += best == labels[i]
-            found = typer.predict(feats[i])
-            if found is not None and found[0] != "other":
-                typed += 1
-                typed_right += found[0] == labels[i]
-            counts += labels[i] != "other"
-    n = len(labels)
+            held.append((best, probs[best], labels[i]))
+    n, counts = len(labels), sum(lab != "other" for lab in labels)
     print(f"frames: {n}; 5-fold accuracy (argmax): {right}/{n} = {right / n:.3f}")
-    print(f"at threshold {THRESHOLD}: typed {typed} figures as a kind, {typed_right} right "
-          f"(precision {typed_right / max(typed, 1):.3f}); kind counts typed right {typed_right}/{counts} "
-          f"(recall {typed_right / max(counts, 1):.3f})")
+    chosen = THRESHOLDS[-1]
+    for t in THRESHOLDS:
+        typed = [(b, lab) for b, p, lab in held if p >= t and b != "other"]
+        ok = sum(b == lab for b, lab in typed)
+        precision = ok / max(len(typed), 1)
+        print(f"  threshold {t:.2f}: typed {len(typed)} as a kind, {ok} right (precision {precision:.3f}); "
+              f"kind counts typed right {ok}/{counts} (recall {ok / max(counts, 1):.3f})")
+        if precision >= TARGET_PRECISION and chosen == THRESHOLDS[-1]:
+            chosen = t
+    print(f"abstain threshold: {chosen} (the lowest with cross-validated precision >= {TARGET_PRECISION})")
+    return chosen
 
 
 def main() -> None:
@@ -119,9 +128,9 @@ def main() -> None:
     print(f"read {len(rows)} frames, {len(kept)} usable (the figure found and located in the parse)")
     for kind in sorted(set(labels)):
         print(f"  {kind}: {labels.count(kind)}")
-    cross_validate(feats, labels)
+    threshold = cross_validate(feats, labels)
     if not args.no_write:
-        (DATA / WEIGHTS).write_text(fit(feats, labels).to_json() + "\n", encoding="utf-8")
+        (DATA / WEIGHTS).write_text(fit(feats, labels, threshold).to_json() + "\n", encoding="utf-8")
         print(f"wrote {DATA / WEIGHTS}")
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-import statistics
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from .kinds import OBJECT_KINDS, RUNNING_KINDS, TWO_WAY_KINDS
@@ -80,9 +80,11 @@ def _stated(claim: Claim) -> float | None:
 def rounded_alike(a: Claim, b: Claim) -> bool:
     """True when two figures state one number, one of them rounded or bounded by it.
 
-    "more than a million" and "1.03 million", "at least two" and "two", "around 1.03 million"
-    and "1.03 million": the intervals meet, the numbers stated are within 5% of each other,
-    and the qualifiers do not lean opposite ways ("at least 10" is not "up to 10").
+    "more than a million" and "1.03 million" (the bound is the number rounded down), "around 1.03
+    million" and "1.03 million": the intervals meet, the numbers stated are within 5% of each
+    other, and the qualifiers do not lean opposite ways ("at least 10" is not "up to 10"). A bound
+    that states the exact number itself ("at least 25" and "25") leaves room for more: vague
+    against exact, not agreement.
     """
     if disjoint(a, b) or a.qualifier == "zero" or b.qualifier == "zero":
         return False
@@ -92,10 +94,8 @@ def rounded_alike(a: Claim, b: Claim) -> bool:
     x, y = _stated(a), _stated(b)
     if x is None or y is None or max(x, y) <= 0:
         return False
-    for c, other in ((a, b), (b, a)):
-        if c.qualifier in ("more than", "fewer than") and other.qualifier in EXACT_QUALIFIERS \
-                and _stated(other) == _stated(c):
-            return False  # "more than six months" is not "six months"
+    if x == y and leans & {"lower", "upper"} and leans != {"lower"} and leans != {"upper"}:
+        return False  # "at least 25" says there may be more than "25": vague against exact
     return abs(x - y) <= ROUNDING_TOLERANCE * max(x, y)
 
 
@@ -153,6 +153,22 @@ def is_update(claims: Sequence[Claim]) -> bool:
             # moved: the later figure is above the earlier one's range, or above an open bound
             moved = moved or llo > ehi or (math.isinf(ehi) and llo > elo)
     return moved
+
+
+def fact_verdict(claims: Sequence[Claim], wire_of: dict[str, str] | None = None) -> str:
+    """A fact's verdict: ``verdict``, except that an agreement needs two independent sources.
+
+    Claims that agree but all come from one article and one source (two sentences of one story,
+    one compilation quoted twice) are one source repeating itself, not outlets agreeing: such a
+    fact is ``single``. Outlets that relay one source (a wire story, one ministry's figure) still
+    agree with each other and stay an ``agreement``; ``sources`` (1) says there is one source
+    behind them, and the report shows it.
+    """
+    v = verdict(claims)
+    if v == "agreement" and len({c.article_id for c in claims}) < 2 \
+            and count_sources(claims, wire_of or {}) < 2:
+        return "single"
+    return v
 
 
 def verdict(claims: Sequence[Claim]) -> str:
@@ -232,7 +248,13 @@ def format_figure(claim: Claim) -> str:
     if claim.low == claim.high:
         return f"{num(claim.low)}{unit}"
     span = f"{num(claim.low)}–{num(claim.high)}{unit}"
-    return f"{claim.surface.strip()} ({span})" if claim.vague or claim.qualifier not in ("range", "exact") else span
+    if claim.vague:
+        return f"{claim.surface.strip()} ({span})"  # the policy's reading of "several": 3–9
+    if claim.qualifier in ("range", "exact"):
+        return span
+    # "as many as 10", "about 250,000": as written; the interval's other end ("1" for "as many
+    # as 10", the 10% band of "about") is the tool's reading, not a figure anyone gave
+    return " ".join(claim.surface.split())
 
 
 # Trailing words that name the document or the voice, not the body behind it:
@@ -319,7 +341,7 @@ def reasons(claims: Sequence[Claim], articles: dict[str, Article], *,
             wire_of: dict[str, str] | None = None) -> tuple[str, ...]:
     """Why figures in one fact may differ, each as "code: detail"; empty for agreements and singles."""
     wire_of = wire_of or {}
-    v = verdict(claims)
+    v = fact_verdict(claims, wire_of)
     why: list[str] = []
     wires = sorted({wire_of[c.article_id] for c in claims if c.article_id in wire_of})
     for wire in wires:
@@ -359,24 +381,208 @@ def reasons(claims: Sequence[Claim], articles: dict[str, Article], *,
     return tuple(why)
 
 
-def reconcile(claims: Sequence[Claim]) -> dict[str, float | None]:
-    """One fact's figures under the conflict datasets' policies, side by side.
+# --------------------------------------------------------------------------- reconciliation
+#
+# How the conflict datasets describe their own rules, which the estimates below follow:
+#
+# - ACLED, "Fatalities" (Uses and limitations of ACLED data, FAQ, last updated 7 May 2024): "If
+#   source reports differ or a vague estimate is provided, ACLED uses the most conservative estimate
+#   available", and "when sources report estimates such as 'tens' or 'dozens' or 'hundreds', ACLED
+#   codes 10 for 'tens', 12 for 'dozens', 100 for 'hundreds'".
+# - UCDP GED (variables ``low``, ``best``, ``high``; UCDP API): the low estimate is the "lowest
+#   reliable estimate" (its "conservative" estimate), the best estimate the "most likely" one, the
+#   high estimate the "upper-bound" one. UCDP's coders judge which report is most reliable; a
+#   machine cannot, so the best estimate here is the reported figure that the most independent
+#   sources allow (``source_roots``), never an average or a median of figures.
+# - Iraq Body Count: a minimum and a maximum of the reported figures.
+#
+# Every value is a figure some source gave, as that source worded it ("more than 100", "at least
+# 1", "as many as 10"), or is made by a named rule shown beside it (a vague term at the policy's
+# fixed value). A value no rule can take from the reports is not produced (None).
+
+# Qualifiers that bound a figure from above only: "as many as 10" states no lowest count.
+CEILING_QUALIFIERS = ("as many as", "up to", "fewer than", "nearly")
+# Qualifiers that bound a figure from below only: "at least 50", "more than 100".
+FLOOR_QUALIFIERS = ("at least", "more than")
+
+# Rule name -> what it does; the JSON's ``reconciled_detail`` and the Markdown name these.
+RECONCILE_RULES: dict[str, str] = {
+    "lowest reported": "the lowest figure any source gave, as it was worded (ACLED: the most "
+                       "conservative estimate available; UCDP low; IBC minimum)",
+    "highest reported": "the highest figure any source gave, as it was worded (UCDP high; IBC maximum)",
+    "vague term, policy value": "a vague term coded by the vague-quantity policy's fixed value, in "
+                                "every estimate (ACLED codes 'dozens' as 12, 'hundreds' as 100); not a "
+                                "number any source gave",
+    "most sources": "the reported figure that the most independent sources allow; then the one "
+                    "more claims allow; then the most precise; then the lower (UCDP best: the most "
+                    "likely figure, never an average)",
+    "none reported": "no source gave such a figure (\"as many as 10\" states no lowest count): not produced",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """One reconciled value and where it came from.
+
+    Attributes:
+        value: The machine value, in the claims' base unit (a day ordinal for dates, seconds for
+            durations), as the claims' ``low``/``high`` are; None when not produced.
+        display: The value as a reader reads it: the figure as its source worded it ("more than
+            100", "at least 1"), an ISO date, a duration in its unit ("6 months"), or "—".
+        rule: A key of ``RECONCILE_RULES``.
+        claim_ids: The claims the value came from (several when they give the same figure).
+        reported: True when ``display`` is a figure a source gave; False when a rule made it.
+    """
+
+    value: float | None
+    display: str
+    rule: str
+    claim_ids: tuple[str, ...]
+    reported: bool
+
+
+def format_bound(value: float | None, claim: Claim) -> str | None:
+    """One machine bound as a reader reads it: an ISO date for a date, "6 months", "3.22 km", "1,200"."""
+    if value is None:
+        return None
+    if claim.kind == "date":
+        return date.fromordinal(int(value)).isoformat()
+    return format_value(value, claim)
+
+
+def _floor(c: Claim) -> tuple[float, str, str, bool] | None:
+    """The lowest count a claim's words give: (value, display, rule, reported), or None."""
+    if c.vague:
+        text = f"{format_bound(c.low, c)} ({' '.join(c.surface.split())})"
+        return c.low, text, "vague term, policy value", False
+    if c.qualifier in CEILING_QUALIFIERS:
+        return None  # "as many as 10": its lowest count (1) is ours, not the source's
+    if c.alternatives:
+        return min(c.alternatives), format_bound(min(c.alternatives), c) or "", "lowest reported", True
+    if c.qualifier == "about" and c.high is not None:
+        stated = _stated(c)
+        return (stated, format_figure(c), "lowest reported", True) if stated is not None else None
+    if c.high is None or c.low == c.high or c.qualifier in FLOOR_QUALIFIERS:
+        return c.low, format_figure(c), "lowest reported", True  # "2", "at least 1", "more than 100"
+    return c.low, f"{format_bound(c.low, c)} (of {format_figure(c)})", "lowest reported", True  # a range
+
+
+def _ceiling(c: Claim) -> tuple[float, str, str, bool] | None:
+    """The highest count a claim's words give: (value, display, rule, reported), or None."""
+    if c.vague:  # coded by its one fixed value, as for the minimum: "several" is 3, not "up to 9"
+        return _floor(c)
+    if c.alternatives:
+        return max(c.alternatives), format_bound(max(c.alternatives), c) or "", "highest reported", True
+    if c.qualifier == "about" and c.high is not None:
+        stated = _stated(c)
+        return (stated, format_figure(c), "highest reported", True) if stated is not None else None
+    if c.high is None:
+        # "at least 59" as the highest figure reported: shown as the open bound it is
+        return c.low, format_figure(c), "highest reported", True
+    if c.low == c.high or c.qualifier in CEILING_QUALIFIERS:
+        return c.high, format_figure(c), "highest reported", True  # "2", "as many as 10"
+    return c.high, f"{format_bound(c.high, c)} (of {format_figure(c)})", "highest reported", True
+
+
+def _extreme(claims: Sequence[Claim], pick, lowest: bool) -> Estimate:
+    found = [(v, c) for c in claims if (v := pick(c)) is not None]
+    if not found:
+        ceilings = sorted({format_figure(c) for c in claims})
+        return Estimate(None, "— (no lowest figure: " + ", ".join(ceilings) + ")", "none reported",
+                        tuple(c.id for c in claims), False)
+    sign = 1 if lowest else -1
+    # the extreme value; a reported figure before a policy's; then the wording, for a stable choice
+    # on one value: a figure a source gave before a policy's reading; for the highest, an open
+    # bound ("more than 6 months") before the figure it exceeds; then the wording, for stability
+    best = min(found, key=lambda vc: (sign * vc[0][0], not vc[0][3],
+                                      (vc[1].high is None) == lowest, vc[0][1]))[0]
+    ids = tuple(c.id for v, c in found if v == best)
+    value, display, rule, reported = best
+    return Estimate(value, display, rule, ids, reported)
+
+
+def _best(claims: Sequence[Claim], wire_of: dict[str, str]) -> Estimate:
+    """UCDP's best estimate: the reported figure the most independent sources allow.
+
+    A candidate is each distinct figure given; a source allows it when the candidate's interval lies
+    inside one of that source's figures ("2" satisfies "at least 1" and "as many as 10"). Ties go to
+    the figure more claims allow (outlets that carried it), then to a stated number over a vague
+    term, then to the narrower figure, then to the lower one (ACLED's conservative choice).
+    """
+    roots = source_roots(claims, wire_of)
+    figures: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        figures.setdefault((c.low, c.high, c.qualifier, c.alternatives, c.vague), []).append(c)
+
+    def inside(a: Claim, b: Claim) -> bool:
+        (alo, ahi), (blo, bhi) = interval(a), interval(b)
+        if b.alternatives and not set(a.alternatives or (a.low,)) <= set(b.alternatives):
+            return False
+        return blo <= alo and ahi <= bhi
+
+    def key(item):
+        _, members = item
+        c = members[0]
+        allowed = [i for i, d in enumerate(claims) if inside(c, d)]
+        lo, hi = interval(c)
+        width = math.inf if math.isinf(hi) else (hi - lo) / max(abs(hi), 1e-9)
+        return (-len({roots[i] for i in allowed}), -len(allowed), c.vague, width, c.low, format_figure(c))
+
+    _, members = min(figures.items(), key=key)
+    c = members[0]
+    if c.vague:  # a vague term's reading: the policy's value, named
+        text = f"{format_bound(c.low, c)} ({' '.join(c.surface.split())})"
+        return Estimate(c.low, text, "vague term, policy value", tuple(m.id for m in members), False)
+    if c.qualifier == "about" and c.high is not None and _stated(c) is not None:
+        value = _stated(c)
+    elif c.alternatives or (c.high is not None and c.low != c.high and c.qualifier not in CEILING_QUALIFIERS):
+        # "50 or 59", "8–16": a figure, not one number; its machine value is its low end
+        value = c.low
+    elif c.qualifier in CEILING_QUALIFIERS:
+        value = c.high
+    else:
+        value = c.low
+    return Estimate(value, format_figure(c), "most sources", tuple(m.id for m in members), True)
+
+
+def reconciliation(claims: Sequence[Claim], wire_of: dict[str, str] | None = None) -> dict[str, Estimate]:
+    """One fact's figures under the conflict datasets' rules, each value with the rule that made it.
+
+    Keys as in ``reconcile``. ``acled``, ``ucdp_low`` and ``ibc_min`` are the lowest figure given
+    (ACLED's "most conservative estimate available"), or None when every figure only caps the count
+    ("as many as 10" gives no minimum of 1); ``ucdp_high`` and ``ibc_max`` the highest figure given
+    (an open bound stays one: "more than 100"); ``ucdp_best`` the figure the most independent sources
+    allow (see ``_best``), never an average. A vague term enters every estimate at the policy's one
+    fixed value, as ACLED codes "dozens" as 12, never at the policy's ceiling. See the comment above
+    ``RECONCILE_RULES`` for the datasets' own wording.
+    """
+    wire_of = wire_of or {}
+    low = _extreme(claims, _floor, lowest=True)
+    high = _extreme(claims, _ceiling, lowest=False)
+    if high.value is None:  # cannot happen (every claim has a ceiling or a floor), kept for safety
+        high = Estimate(None, "—", "none reported", tuple(c.id for c in claims), False)
+    best = _best(claims, wire_of)
+    return {"acled": low, "ucdp_low": low, "ucdp_best": best, "ucdp_high": high,
+            "ibc_min": low, "ibc_max": high}
+
+
+def reconcile(claims: Sequence[Claim], wire_of: dict[str, str] | None = None) -> dict[str, float | None]:
+    """The machine values of ``reconciliation``: one number (or None) per policy key.
 
     - ``acled``: the conservative minimum, the lowest figure any source gives;
     - ``ucdp_low``/``ucdp_best``/``ucdp_high``: UCDP's low, best and high estimates; best is the
-      figure every source allows when there is one (the top of their common ground), else the median;
+      reported figure the most independent sources allow, never an average;
     - ``ibc_min``/``ibc_max``: Iraq Body Count's minimum and maximum of the reported figures.
+
+    Values are in the claims' base unit, as ``low``/``high`` are ("more than 100" counts from 101);
+    None means no source gave such a figure.
     """
-    lows = sorted(c.low for c in claims)
-    tops = sorted(c.high if c.high is not None else c.low for c in claims)
-    common_lo = max(c.low for c in claims)
-    common_hi = min((c.high for c in claims if c.high is not None), default=None)
-    if common_hi is None or common_lo <= common_hi:
-        best = common_lo
-    else:
-        best = statistics.median((c.low + (c.high if c.high is not None else c.low)) / 2 for c in claims)
-    return {"acled": lows[0], "ucdp_low": lows[0], "ucdp_best": best, "ucdp_high": tops[-1],
-            "ibc_min": lows[0], "ibc_max": tops[-1]}
+    return {k: e.value for k, e in reconciliation(claims, wire_of).items()}
+
+
+def reconciled_claims(claims: Sequence[Claim], verdict_: str) -> list[Claim]:
+    """The claims a fact is reconciled on: an update's latest reports, else all of them."""
+    return latest(claims) if verdict_ == "update" else list(claims)
 
 
 def latest(claims: Sequence[Claim]) -> list[Claim]:
@@ -401,11 +607,44 @@ def _event_label(claims: Sequence[Claim], articles: dict[str, Article]) -> str:
     return f"reported {', '.join(dates)}" if dates else "undated"
 
 
+# The event a date claim's word names, as a reader would call it: "dropped grenades", "launched
+# grenades" and "threw grenades" are all the attack. Verbs map to their event noun; an event noun
+# ("explosion", "rebellion") names itself. (English words: they belong with lang/en.py's EVENT_VERBS.)
+EVENT_HEADINGS = {
+    "attack": "attack", "drop": "attack", "launch": "attack", "throw": "attack", "lob": "attack",
+    "hurl": "attack", "raid": "raid", "storm": "assault", "strike": "strike", "shoot": "shooting",
+    "fire": "shooting", "bomb": "bombing", "explode": "explosion", "detonate": "explosion",
+    "blow up": "explosion", "blast": "explosion", "kill": "killing", "die": "deaths", "injure": "injuries",
+    "wound": "injuries", "hurt": "injuries", "arrest": "arrest", "detain": "arrests", "capture": "capture",
+    "kidnap": "kidnapping", "abduct": "abduction", "massacre": "massacre", "ambush": "ambush",
+    "invade": "invasion", "seize": "seizure", "hijack": "hijacking", "collapse": "collapse",
+    "cave in": "collapse", "crash": "crash", "go down": "crash", "assassinate": "assassination",
+    "execute": "execution", "behead": "beheading", "murder": "murder", "evacuate": "evacuation",
+    "flee": "flight", "march": "march", "protest": "protest", "rally": "rally", "capsize": "capsizing",
+    "sink": "sinking", "overturn": "overturning", "roll over": "rollover", "derail": "derailment",
+    "collide": "collision", "erupt": "eruption",
+}
+# Words that are no event of their own: a date claim whose word is one of these names "the event".
+_NOT_EVENTS = {"date", "event", "day", "time", "avoid", "say", "report", "be", "have"}
+
+
+def event_name(claims: Sequence[Claim]) -> str:
+    """What a date fact dates, as a reader names it: "attack", "explosion", "arrest or evacuation"."""
+    names = []
+    for c in claims:
+        word = " ".join(c.subject.lower().split())
+        name = EVENT_HEADINGS.get(word) or ("event" if word in _NOT_EVENTS or not word.isascii() else word)
+        if name not in names:
+            names.append(name)
+    names = sorted(set(names) - {"event"}) or ["event"]
+    return " or ".join(names)
+
+
 def summarise(claims: Sequence[Claim], articles: dict[str, Article]) -> str:
     """One line in plain English: "Police officers killed (reported 2018-01-15): 2 (BBC) vs at least 1 (...)"."""
     first = claims[0]
     if first.kind == "date":
-        what = f"date of the event ({', '.join(sorted({c.subject for c in claims}))})"
+        what = f"date of the {event_name(claims)}"
     elif first.subject_group == "other" and first.kind in OBJECT_KINDS and not first.subject.endswith("s"):
         what = f"{first.subject}s {first.kind.split()[-1]}"  # "grenades used", "shots fired"
     elif first.subject == first.kind:
@@ -449,7 +688,7 @@ def compare(groups: list[list[int]], claims: list[Claim], articles: dict[str, Ar
     drafts = []
     for group in groups:
         members = sorted((claims[i] for i in group), key=lambda c: (c.article_id, c.start))
-        v = verdict(members)
+        v = fact_verdict(members, wire_of)
         drafts.append((-VERDICT_SEVERITY[v], -round(_spread(members), 6), members[0].article_id,
                        members[0].start, members, v))
     drafts.sort(key=lambda d: d[:4])
@@ -466,7 +705,7 @@ def compare(groups: list[list[int]], claims: list[Claim], articles: dict[str, Ar
             severity=VERDICT_SEVERITY[v],
             sources=count_sources(members, wire_of),
             outlets=tuple(sorted({articles[c.article_id].outlet for c in members})),
-            reconciled=reconcile(latest(members) if v == "update" else members),
+            reconciled=reconcile(reconciled_claims(members, v), wire_of),
             timeline=timeline(members, articles),
         ))
     return facts
