@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from .compare import FLAGGED, format_figure, format_value
+from .compare import (FLAGGED, RECONCILE_RULES, Estimate, format_bound, format_figure, reconciled_claims,
+                      reconciliation)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -93,7 +94,8 @@ def _claim_rows(fact, result) -> list[list[str]]:
 CLAIM_HEADERS = ["outlet", "published", "claimant", "figure", "part", "quote", "where"]
 
 
-AGREEMENT_HEADERS = ["fact", "kind", "subject", "figure", "published", "outlets", "claims", "first quote"]
+AGREEMENT_HEADERS = ["fact", "kind", "subject", "figure", "published", "outlets", "sources", "claims",
+                     "first quote"]
 
 
 def agreement_rows(result: Result) -> list[list[str | int]]:
@@ -107,8 +109,50 @@ def agreement_rows(result: Result) -> list[list[str | int]]:
         cs = [claims[c] for c in f.claim_ids]
         rows.append([f.id, f.kind, f.subject, format_figure(cs[0]),
                      ", ".join(sorted({str(arts[c.article_id].published or "unknown") for c in cs})),
-                     ", ".join(sorted({arts[c.article_id].outlet for c in cs})), len(cs), excerpt(cs[0])])
+                     ", ".join(sorted({arts[c.article_id].outlet for c in cs})),
+                     _sources_text(f.sources), len(cs), excerpt(cs[0])])
     return rows
+
+
+def _sources_text(n: int) -> str:
+    """Independent sources behind an agreement: "1 (relayed)" when the outlets relay one source."""
+    return "1 (relayed)" if n == 1 else str(n)
+
+
+# The reconciliation table's rows: key, label.
+RECONCILE_ROWS = (("acled", "conservative minimum (ACLED)"), ("ucdp_low", "low (UCDP)"),
+                  ("ucdp_best", "best (UCDP)"), ("ucdp_high", "high (UCDP)"), ("ibc_min", "minimum (IBC)"),
+                  ("ibc_max", "maximum (IBC)"))
+
+
+def _wire_of(result: Result) -> dict[str, str]:
+    return {aid: group[0] for group in result.syndication for aid in group}
+
+
+def fact_reconciliation(fact, result: Result) -> dict[str, Estimate]:
+    """A fact's reconciled values with the rule and the claims behind each (``compare.reconciliation``)."""
+    claims = result.claim_map()
+    members = [claims[c] for c in fact.claim_ids]
+    return reconciliation(reconciled_claims(members, fact.verdict), _wire_of(result))
+
+
+def _reconcile_table(fact, result: Result) -> list[str]:
+    """The Markdown reconciliation: one row per estimate, its figure, the rule that made it, the outlets."""
+    claims = result.claim_map()
+    arts = result.article_map()
+    rows = []
+    estimates = fact_reconciliation(fact, result)
+    for key, label in RECONCILE_ROWS:
+        e = estimates[key]
+        outlets = sorted({arts[claims[c].article_id].outlet for c in e.claim_ids})
+        rows.append([label, md_escape(e.display), e.rule if e.reported else f"**{e.rule}**",
+                     md_escape(", ".join(outlets))])
+    out = []
+    if fact.verdict == "update":
+        last = max(claims[c].as_of for c in fact.claim_ids if claims[c].as_of is not None)
+        out += [f"Reconciled on the latest reports ({last}).", ""]
+    out.append(tabulate(rows, headers=["estimate", "figure", "rule", "from"], tablefmt="github"))
+    return out
 
 
 def to_markdown(result: Result) -> str:
@@ -130,6 +174,15 @@ def to_markdown(result: Result) -> str:
     out.append("A *contradiction* means the figures cannot all be true (their intervals are disjoint); "
                "a *discrepancy* means they differ but could all be true; an *update* means a running "
                "toll moved between reports of different dates.")
+    out.append("")
+    out.append("Each fact is reconciled under three conflict-data policies. Every figure in a reconciliation "
+               "table is one a source gave, as worded (\"more than 100\" stays an open bound), unless its "
+               "rule is in bold: then the rule made it (a vague term read by the policy above). An "
+               "agreement needs two independent sources: one article repeating its own figure is a single "
+               "claim. The rules:")
+    out.append("")
+    for name, text in RECONCILE_RULES.items():
+        out.append(f"- *{name}*: {md_escape(text)}")
     out.append("")
     out.append("## Flagged facts")
     out.append("")
@@ -155,16 +208,7 @@ def to_markdown(result: Result) -> str:
                                 headers=["as of", "outlet", "figure"], tablefmt="github"))
             out.append("")
         if f.kind != "date":
-            r = f.reconciled
-            first = result.claim_map()[f.claim_ids[0]]
-
-            def _num(x: float | None) -> str:  # in the claims' readable unit ("6 months")
-                return "unbounded" if x is None else format_value(x, first)
-
-            out.append(tabulate([[_num(r["acled"]), f"{_num(r['ucdp_low'])} / {_num(r['ucdp_best'])} / "
-                                  f"{_num(r['ucdp_high'])}", f"{_num(r['ibc_min'])}–{_num(r['ibc_max'])}"]],
-                                headers=["conservative minimum (ACLED)", "low / best / high (UCDP)",
-                                         "min–max (IBC)"], tablefmt="github"))
+            out.extend(_reconcile_table(f, result))
             out.append("")
     agreements = [f for f in facts if f.verdict == "agreement"]
     out.append("## Agreements")
@@ -224,6 +268,22 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _claim_json(c) -> dict[str, Any]:
+    """A claim's JSON: its fields, plus its figure and each bound as a reader reads them."""
+    d = _jsonable(asdict(c))
+    d["figure"] = format_figure(c)
+    d["low_display"] = format_bound(c.low, c)
+    d["high_display"] = format_bound(c.high, c)
+    return d
+
+
+def _estimate_json(e: Estimate, first) -> dict[str, Any]:
+    """One reconciled value's JSON: machine value, its reading, the rule and the claims behind it."""
+    return {"value": _jsonable(e.value), "display": e.display,
+            "value_display": format_bound(e.value, first), "rule": e.rule,
+            "reported": e.reported, "claim_ids": list(e.claim_ids)}
+
+
 def to_dict(result: Result) -> dict[str, Any]:
     """The JSON document as plain Python data (the contract in the README)."""
     counts: dict[str, int] = {a.id: 0 for a in result.articles}
@@ -236,8 +296,13 @@ def to_dict(result: Result) -> dict[str, Any]:
         d["claim_count"] = counts[a.id]
         d["chars"] = len(text)
         articles.append(_jsonable(d))
-    claims = [_jsonable(asdict(c)) for c in result.claims]
-    facts = [_jsonable(asdict(f)) for f in result.facts]
+    claims = [_claim_json(c) for c in result.claims]
+    facts = []
+    for f in result.facts:
+        d = _jsonable(asdict(f))
+        d["reconciled_detail"] = {k: _estimate_json(e, result.claim_map()[f.claim_ids[0]])
+                                  for k, e in fact_reconciliation(f, result).items()}
+        facts.append(d)
     return {
         "schema": SCHEMA_VERSION,
         "policy": {"name": result.policy.name, "description": result.policy.description,
@@ -248,6 +313,7 @@ def to_dict(result: Result) -> dict[str, Any]:
         "syndication": [list(g) for g in result.syndication],
         "claims": claims,
         "facts": facts,
+        "reconcile_rules": dict(RECONCILE_RULES),
     }
 
 
