@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .kinds import OBJECT_KINDS, RUNNING_KINDS, TWO_WAY_KINDS
+from .lang import en
 from .records import Article, Claim, Fact
 
 VERDICT_SEVERITY = {"contradiction": 4, "discrepancy": 3, "update": 2, "agreement": 1, "single": 0}
@@ -607,33 +608,12 @@ def _event_label(claims: Sequence[Claim], articles: dict[str, Article]) -> str:
     return f"reported {', '.join(dates)}" if dates else "undated"
 
 
-# The event a date claim's word names, as a reader would call it: "dropped grenades", "launched
-# grenades" and "threw grenades" are all the attack. Verbs map to their event noun; an event noun
-# ("explosion", "rebellion") names itself. (English words: they belong with lang/en.py's EVENT_VERBS.)
-EVENT_HEADINGS = {
-    "attack": "attack", "drop": "attack", "launch": "attack", "throw": "attack", "lob": "attack",
-    "hurl": "attack", "raid": "raid", "storm": "assault", "strike": "strike", "shoot": "shooting",
-    "fire": "shooting", "bomb": "bombing", "explode": "explosion", "detonate": "explosion",
-    "blow up": "explosion", "blast": "explosion", "kill": "killing", "die": "deaths", "injure": "injuries",
-    "wound": "injuries", "hurt": "injuries", "arrest": "arrest", "detain": "arrests", "capture": "capture",
-    "kidnap": "kidnapping", "abduct": "abduction", "massacre": "massacre", "ambush": "ambush",
-    "invade": "invasion", "seize": "seizure", "hijack": "hijacking", "collapse": "collapse",
-    "cave in": "collapse", "crash": "crash", "go down": "crash", "assassinate": "assassination",
-    "execute": "execution", "behead": "beheading", "murder": "murder", "evacuate": "evacuation",
-    "flee": "flight", "march": "march", "protest": "protest", "rally": "rally", "capsize": "capsizing",
-    "sink": "sinking", "overturn": "overturning", "roll over": "rollover", "derail": "derailment",
-    "collide": "collision", "erupt": "eruption",
-}
-# Words that are no event of their own: a date claim whose word is one of these names "the event".
-_NOT_EVENTS = {"date", "event", "day", "time", "avoid", "say", "report", "be", "have"}
-
-
 def event_name(claims: Sequence[Claim]) -> str:
     """What a date fact dates, as a reader names it: "attack", "explosion", "arrest or evacuation"."""
     names = []
     for c in claims:
         word = " ".join(c.subject.lower().split())
-        name = EVENT_HEADINGS.get(word) or ("event" if word in _NOT_EVENTS or not word.isascii() else word)
+        name = en.EVENT_HEADINGS.get(word) or ("event" if word in en.NOT_EVENTS or not word.isascii() else word)
         if name not in names:
             names.append(name)
     names = sorted(set(names) - {"event"}) or ["event"]

@@ -314,3 +314,23 @@ PAST_ROLE_MODIFIERS = {"former", "ex", "retired", "rogue", "rebel", "rebellious"
 # The whole of a partitive that is a part, never a toll: "one of them", "two of those injured".
 ANAPHORIC_WHOLES = {"them", "those", "these", "whom", "which"}
 DEFINITE_DETERMINERS = {"the", "these", "those"}
+
+# The event a date claim's word names, as a reader would call it: "dropped grenades", "launched
+# grenades" and "threw grenades" are all the attack. Verbs map to their event noun; an event noun
+# ("explosion", "rebellion") names itself.
+EVENT_HEADINGS = {
+    "attack": "attack", "drop": "attack", "launch": "attack", "throw": "attack", "lob": "attack",
+    "hurl": "attack", "raid": "raid", "storm": "assault", "strike": "strike", "shoot": "shooting",
+    "fire": "shooting", "bomb": "bombing", "explode": "explosion", "detonate": "explosion",
+    "blow up": "explosion", "blast": "explosion", "kill": "killing", "die": "deaths", "injure": "injuries",
+    "wound": "injuries", "hurt": "injuries", "arrest": "arrest", "detain": "arrests", "capture": "capture",
+    "kidnap": "kidnapping", "abduct": "abduction", "massacre": "massacre", "ambush": "ambush",
+    "invade": "invasion", "seize": "seizure", "hijack": "hijacking", "collapse": "collapse",
+    "cave in": "collapse", "crash": "crash", "go down": "crash", "assassinate": "assassination",
+    "execute": "execution", "behead": "beheading", "murder": "murder", "evacuate": "evacuation",
+    "flee": "flight", "march": "march", "protest": "protest", "rally": "rally", "capsize": "capsizing",
+    "sink": "sinking", "overturn": "overturning", "roll over": "rollover", "derail": "derailment",
+    "collide": "collision", "erupt": "eruption",
+}
+# Words that are no event of their own: a date claim whose word is one of these names "the event".
+NOT_EVENTS = {"date", "event", "day", "time", "avoid", "say", "report", "be", "have"}
