@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from factcheck.claims import load_nlp, locate_figure  # noqa: E402
 from factcheck.numbers import find_figures  # noqa: E402
-from factcheck.typer import WEIGHTS, Typer, frame_features  # noqa: E402
+from factcheck.typer import SCOPE_WEIGHTS, WEIGHTS, Typer, frame_features  # noqa: E402
 
 DATA = ROOT / "factcheck" / "data"
 THRESHOLD = 0.6
@@ -81,10 +81,13 @@ def fit(feats: list[dict], labels: list[str], threshold: float = THRESHOLD) -> T
     model = LogisticRegression(C=C, max_iter=5000, random_state=0)
     model.fit(X, labels)
     names = vec.get_feature_names_out()
-    coef = model.coef_.T
+    coef, intercept = model.coef_, model.intercept_
+    if len(model.classes_) == 2:  # binary: one logit for the second class; the first sits at 0
+        coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], intercept])
+    coef = coef.T
     weights = {str(n): tuple(round(float(w), 5) for w in coef[j]) for j, n in enumerate(names)
                if np.abs(coef[j]).max() > 1e-4}
-    return Typer(tuple(str(c) for c in model.classes_), tuple(round(float(b), 5) for b in model.intercept_),
+    return Typer(tuple(str(c) for c in model.classes_), tuple(round(float(b), 5) for b in intercept),
                  weights, threshold)
 
 
@@ -92,8 +95,11 @@ TARGET_PRECISION = 0.90  # the abstain threshold: the lowest whose cross-validat
 THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8)
 
 
-def cross_validate(feats: list[dict], labels: list[str]) -> float:
-    """Print 5-fold accuracy and precision/recall of typing per threshold; return the chosen threshold."""
+def cross_validate(feats: list[dict], labels: list[str], *, positive: str | None = None) -> float:
+    """Print 5-fold accuracy and precision/recall of typing per threshold; return the chosen threshold.
+
+    ``positive`` names the one class whose precision the threshold is for (the scope model's
+    "part"); by default every class but "other" counts as typed."""
     y = np.array(labels)
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
     right, held = 0, []  # (best kind, its probability, label) of every held-out frame
@@ -104,11 +110,14 @@ def cross_validate(feats: list[dict], labels: list[str]) -> float:
             best = max(typer.classes, key=lambda c: (probs[c], c))
             right += best == labels[i]
             held.append((best, probs[best], labels[i]))
-    n, counts = len(labels), sum(lab != "other" for lab in labels)
+    def typed_as(kind: str) -> bool:
+        return kind == positive if positive else kind != "other"
+
+    n, counts = len(labels), sum(typed_as(lab) for lab in labels)
     print(f"frames: {n}; 5-fold accuracy (argmax): {right}/{n} = {right / n:.3f}")
     chosen = THRESHOLDS[-1]
     for t in THRESHOLDS:
-        typed = [(b, lab) for b, p, lab in held if p >= t and b != "other"]
+        typed = [(b, lab) for b, p, lab in held if p >= t and typed_as(b)]
         ok = sum(b == lab for b, lab in typed)
         precision = ok / max(len(typed), 1)
         print(f"  threshold {t:.2f}: typed {len(typed)} as a kind, {ok} right (precision {precision:.3f}); "
@@ -129,9 +138,17 @@ def main() -> None:
     for kind in sorted(set(labels)):
         print(f"  {kind}: {labels.count(kind)}")
     threshold = cross_validate(feats, labels)
+    # the scope of a count of a kind: the whole toll, a part of it, or one person's
+    counted = [i for i, lab in enumerate(labels) if lab not in ("other", "age")]
+    s_feats = [feats[i] for i in counted]
+    s_labels = ["whole" if kept[i]["scope"] == "whole" else "part" for i in counted]
+    print(f"scope of {len(counted)} counts: whole {s_labels.count('whole')}, part or person {s_labels.count('part')}")
+    scope_threshold = cross_validate(s_feats, s_labels, positive="part")
     if not args.no_write:
         (DATA / WEIGHTS).write_text(fit(feats, labels, threshold).to_json() + "\n", encoding="utf-8")
-        print(f"wrote {DATA / WEIGHTS}")
+        (DATA / SCOPE_WEIGHTS).write_text(fit(s_feats, s_labels, scope_threshold).to_json() + "\n",
+                                          encoding="utf-8")
+        print(f"wrote {DATA / WEIGHTS} and {DATA / SCOPE_WEIGHTS}")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 WEIGHTS = "typer.json"
+SCOPE_WEIGHTS = "scoper.json"
 # Words of no help to the frame: punctuation and determiners carry no kind.
 _SKIP_POS = {"PUNCT", "DET", "SPACE", "CCONJ"}
 WINDOW = 4
@@ -138,6 +139,17 @@ def load_typer() -> Typer | None:
     """The typer shipped with the package, or None when its weights are absent."""
     try:
         text = resources.files("factcheck.data").joinpath(WEIGHTS).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    return Typer.from_json(text)
+
+
+@lru_cache(maxsize=1)
+def load_scoper() -> Typer | None:
+    """The scope model shipped with the package: is a typed count the whole toll, a part of it
+    ("N remain in hospital", "12 were later released") or one person's? None when absent."""
+    try:
+        text = resources.files("factcheck.data").joinpath(SCOPE_WEIGHTS).read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError):
         return None
     return Typer.from_json(text)

@@ -32,6 +32,9 @@ KNOWN_FAILURES = {
         "one zero word covers two coordinated outcome nouns; a span yields one claim",
     "Eleven people were killed in the attack, two of them children.":
         "an absolute 'two of them children' clause is not read as a subset with its own subject",
+    "Police detained 31 protesters; 12 were later released.":
+        "the learned typer reads the 12 released as a count of the arrested; the scope model does not "
+        "yet mark it a part",
     "The rebels freed 40 hostages.":
         "the learned typer reads 'freed N hostages' as a rescue whoever frees them; captors releasing "
         "hostages is no rescue",
