@@ -79,10 +79,12 @@ def _tuples(value: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of the package's own source files: any code change invalidates the cache."""
+    """A hash of the package's own files, in every subfolder (language modules, the typer's weights):
+    any change to code or shipped data invalidates the cache."""
     h = hashlib.sha256()
-    for path in sorted(_PACKAGE_DIR.glob("*.py")):
-        h.update(path.name.encode())
+    for path in sorted(p for p in _PACKAGE_DIR.rglob("*") if p.is_file() and p.suffix in (".py", ".json", ".tsv")
+                       and "__pycache__" not in p.parts):
+        h.update(str(path.relative_to(_PACKAGE_DIR)).encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
