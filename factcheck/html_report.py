@@ -6,6 +6,10 @@ figure highlighted (the claim's own offsets, never a re-search), plus outlet, cl
 ``path:line:col [start:end]`` location. Every piece of text from an article or its metadata passes
 through ``html.escape``, so a quote holding ``<script>``, ``|`` or backticks renders as text. Output is
 deterministic: fixed order, no timestamps.
+
+The page says what the Markdown report says (``report.to_markdown``): the counts of every verdict,
+and for each flagged fact its reasons, claims, independent sources, timeline and reconciled figures.
+It names another output file only when the caller says that file was written (``json_path``).
 """
 
 from __future__ import annotations
@@ -14,8 +18,16 @@ import json
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from .compare import format_figure
-from .report import AGREEMENT_HEADERS, FLAGGED, agreement_rows, line_col
+from .compare import RECONCILE_RULES, format_figure
+from .report import (AGREEMENT_HEADERS, CLAIM_HEADERS, FLAGGED, RECONCILE_ROWS, agreement_rows,
+                     fact_reconciliation, line_col)
+
+VERDICTS = ("contradiction", "discrepancy", "update", "agreement", "single")
+# each verdict's count as a phrase, "1 discrepancy", "6 discrepancies" (the Markdown's words)
+_NOUNS = {"contradiction": ("contradiction", "contradictions"),
+          "discrepancy": ("discrepancy", "discrepancies"), "update": ("update", "updates"),
+          "agreement": ("agreement", "agreements"), "single": ("single claim", "single claims")}
+RECONCILIATION_HEADERS = ["estimate", "figure", "rule", "from"]
 
 if TYPE_CHECKING:
     from .pipeline import Result
@@ -30,17 +42,23 @@ h3{font-size:1.05rem;margin:1.6rem 0 .4rem}
 .badge{display:inline-block;padding:0 .45rem;border-radius:.3rem;font-size:.8rem;font-weight:600;
 text-transform:uppercase;letter-spacing:.03em;margin-right:.4rem;vertical-align:middle}
 .contradiction{background:#fde2e1;color:#9b1c1c}.discrepancy{background:#fff1c2;color:#7a5200}
+.update{background:#dbeafe;color:#1e3a8a}
 .agreement{background:#dcf5e3;color:#1c6b35}.single{background:#eee;color:#444}
 table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem;font-size:.92em}
 th,td{border:1px solid #e1e1e1;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#f6f7f8}
 td.quote{max-width:38rem}td.nowrap{white-space:nowrap}
 mark{background:#ffe066;padding:0 .1rem;border-radius:.15rem;font-weight:600}
-code,.where{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.85em;color:#555;
-word-break:break-all}
+code,.where,.path{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.85em;color:#555}
+.where,.path{overflow-wrap:normal;word-break:normal}
+.seg{white-space:nowrap}
+table.small{width:auto;min-width:24rem}
+p.sources{margin:.2rem 0 .6rem}
+.label{font-weight:600;margin:.6rem 0 .1rem}
 ul.why{margin:.2rem 0 .4rem 1.2rem;padding:0}
 section.fact{border-left:4px solid #ccc;padding-left:.9rem;margin-bottom:1.5rem}
 section.fact.contradiction-border{border-color:#d64545}section.fact.discrepancy-border{border-color:#e0a800}
+section.fact.update-border{border-color:#3b82f6}
 """
 
 
@@ -68,6 +86,51 @@ def where(claim: Claim, article: Article) -> str:
     return f"{article.path}:{line}:{col} [{claim.start}:{claim.end}]"
 
 
+def path_html(path: str, tail: str = "") -> str:
+    """A file path as HTML that may break only after a ``/``, never inside a name; ``tail``
+    (``:line:col``) stays on the file name's line."""
+    parts = str(path).split("/")
+    segs = [p + "/" for p in parts[:-1]] + [parts[-1] + tail]
+    return "<wbr>".join(f'<span class="seg">{_e(seg)}</span>' for seg in segs if seg)
+
+
+def _where_html(claim: Claim, article: Article) -> str:
+    line, col = line_col(article.text, claim.start)
+    return (f"{path_html(article.path, f':{line}:{col}')} "
+            f'<span class="seg">[{claim.start}:{claim.end}]</span>')
+
+
+def count_phrase(n: int, verdict: str) -> str:
+    """"1 discrepancy", "6 discrepancies", "76 single claims": the words of the Markdown report."""
+    one, many = _NOUNS[verdict]
+    return f"{n} {one if n == 1 else many}"
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun if n == 1 else noun + 's'}"
+
+
+def reconciliation_table(fact: Fact, result: Result) -> list[str]:
+    """A fact's reconciled figures as the Markdown shows them: one row per estimate with its figure,
+    the rule that made it (in bold when the rule, not a source, made the figure) and the outlets."""
+    claims = result.claim_map()
+    arts = result.article_map()
+    estimates = fact_reconciliation(fact, result)
+    out = ['<p class="label">Reconciled figures:</p>']
+    if fact.verdict == "update":
+        last = max(claims[c].as_of for c in fact.claim_ids if claims[c].as_of is not None)
+        out.append(f'<p class="muted">Reconciled on the latest reports ({_e(last)}).</p>')
+    rows = []
+    for key, label in RECONCILE_ROWS:
+        e = estimates[key]
+        outlets = ", ".join(sorted({arts[claims[c].article_id].outlet for c in e.claim_ids}))
+        rule = _e(e.rule) if e.reported else f"<b>{_e(e.rule)}</b>"
+        rows.append(f"<tr><td>{_e(label)}</td><td>{_e(e.display)}</td><td>{rule}</td><td>{_e(outlets)}</td></tr>")
+    head = "".join(f"<th>{_e(h)}</th>" for h in RECONCILIATION_HEADERS)
+    out.append(f'<table class="small"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    return out
+
+
 def _fact_section(fact: Fact, result: Result) -> list[str]:
     claims = result.claim_map()
     arts = result.article_map()
@@ -76,17 +139,26 @@ def _fact_section(fact: Fact, result: Result) -> list[str]:
            f"{_e(fact.id)} · {_e(fact.summary)}</h3>"]
     if fact.why:
         out.append('<ul class="why">' + "".join(f"<li>{_e(w)}</li>" for w in fact.why) + "</ul>")
-    out.append("<table><thead><tr><th>outlet</th><th>published</th><th>claimant</th><th>figure</th>"
-               "<th>quote</th><th>where</th></tr></thead><tbody>")
+    out.append("<table><thead><tr>" + "".join(f"<th>{_e(h)}</th>" for h in CLAIM_HEADERS)
+               + "</tr></thead><tbody>")
     for cid in fact.claim_ids:
         c = claims[cid]
         a = arts[c.article_id]
         outlet = f'<a href="{_e(a.url)}">{_e(a.outlet)}</a>' if a.url and _safe_url(a.url) else _e(a.outlet)
         out.append(f'<tr><td>{outlet}</td><td class="nowrap">{_e(a.published or "unknown")}</td>'
                    f"<td>{_e(c.claimant or '(own voice)')}</td><td>{_e(format_figure(c))}</td>"
+                   f"<td>{_e(c.role)}</td>"
                    f'<td class="quote">{highlighted_sentence(c)}</td>'
-                   f'<td class="where">{_e(where(c, a))}</td></tr>')
-    out.append("</tbody></table></section>")
+                   f'<td class="where">{_where_html(c, a)}</td></tr>')
+    out.append("</tbody></table>")
+    out.append(f'<p class="sources">Independent sources: {_e(fact.sources)}; '
+               f"outlets: {_e(', '.join(fact.outlets))}.</p>")
+    if len({row[0] for row in fact.timeline}) > 1:
+        out.append('<p class="label">Timeline:</p>')
+        out.append(_table(["as of", "outlet", "figure"], [list(row) for row in fact.timeline], cls="small"))
+    if fact.kind != "date":
+        out.extend(reconciliation_table(fact, result))
+    out.append("</section>")
     return out
 
 
@@ -94,10 +166,27 @@ def _safe_url(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
-def _table(headers: list[str], rows: list[list[object]]) -> str:
+class _Html(str):
+    """A cell that is already HTML (escaped by whoever built it)."""
+
+
+# columns of dates: a date never breaks at its hyphens; a list of dates breaks after a comma
+_DATE_COLUMNS = frozenset({"published", "as of"})
+
+
+def _cell(value: object, header: str) -> str:
+    if isinstance(value, _Html):
+        return f'<td class="path">{value}</td>'
+    if header in _DATE_COLUMNS:
+        return "<td>" + ", ".join(f'<span class="seg">{_e(d)}</span>' for d in str(value).split(", ")) + "</td>"
+    return f"<td>{_e(value)}</td>"
+
+
+def _table(headers: list[str], rows: list[list[object]], cls: str | None = None) -> str:
     head = "".join(f"<th>{_e(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    body = "".join("<tr>" + "".join(_cell(v, h) for v, h in zip(row, headers)) + "</tr>" for row in rows)
+    attr = f' class="{cls}"' if cls else ""
+    return f"<table{attr}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def claim_review(result: Result) -> list[dict[str, Any]]:
@@ -143,16 +232,17 @@ def claim_review_jsonld(result: Result) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
-def to_html(result: Result, *, jsonld: bool = False) -> str:
+def to_html(result: Result, *, jsonld: bool = False, json_path: str | None = None) -> str:
     """The whole report as one self-contained HTML page.
 
     Args:
         result: a pipeline result.
         jsonld: embed ClaimReview-style JSON-LD (an inert ``application/ld+json`` block).
+        json_path: where this run wrote its JSON report, if it wrote one; the page points to it
+            for the single claims. None: the page names no other file.
     """
     facts = result.facts
-    counts = {v: sum(1 for f in facts if f.verdict == v)
-              for v in ("contradiction", "discrepancy", "agreement", "single")}
+    counts = {v: sum(1 for f in facts if f.verdict == v) for v in VERDICTS}
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            # No script may run and nothing may load from anywhere: the page is a document.
@@ -163,16 +253,22 @@ def to_html(result: Result, *, jsonld: bool = False) -> str:
         out.append(f'<script type="application/ld+json">{claim_review_jsonld(result)}</script>')
     out.append("</head><body>")
     out.append("<h1>factcheck discrepancy report</h1>")
-    out.append(f'<p class="summary">{len(result.articles)} articles read, {len(result.skipped)} skipped; '
-               f"{len(result.claims)} claims in {len(facts)} facts: "
-               f'<span class="badge contradiction">{counts["contradiction"]} contradictions</span>'
-               f'<span class="badge discrepancy">{counts["discrepancy"]} discrepancies</span>'
-               f'<span class="badge agreement">{counts["agreement"]} agreements</span>'
-               f'<span class="badge single">{counts["single"]} single</span></p>')
+    badges = "".join(f'<span class="badge {v}">{_e(count_phrase(counts[v], v))}</span>' for v in VERDICTS)
+    out.append(f'<p class="summary">{_plural(len(result.articles), "article")} read, '
+               f"{len(result.skipped)} skipped; {_plural(len(result.claims), 'claim')} in "
+               f"{_plural(len(facts), 'fact')}: {badges}</p>")
     out.append(f'<p class="muted">Vague quantities are read with the <b>{_e(result.policy.name)}</b> '
                f"policy: {_e(result.policy.description)} Embedding model: <code>{_e(result.model)}</code>. "
                "A <i>contradiction</i> means the figures cannot all be true (their intervals are "
-               "disjoint); a <i>discrepancy</i> means they differ but could all be true.</p>")
+               "disjoint); a <i>discrepancy</i> means they differ but could all be true; an <i>update</i> "
+               "means a running toll moved between reports of different dates.</p>")
+    out.append('<p class="muted">Each fact is reconciled under three conflict-data policies. Every figure in '
+               "a reconciliation table is one a source gave, as worded (&quot;more than 100&quot; stays an open "
+               "bound), unless its rule is in bold: then the rule made it (a vague term read by the policy "
+               "above). An agreement needs two independent sources: one article repeating its own figure is "
+               "a single claim. The rules:</p>")
+    out.append('<ul class="muted rules">' + "".join(f"<li><i>{_e(name)}</i>: {_e(text)}</li>"
+                                                    for name, text in RECONCILE_RULES.items()) + "</ul>")
     out.append("<h2>Flagged facts</h2>")
     flagged = [f for f in facts if f.verdict in FLAGGED]
     if not flagged:
@@ -192,11 +288,25 @@ def to_html(result: Result, *, jsonld: bool = False) -> str:
     out.append(_table(["article", "lang", "outlet", "published", "claims", "text from", "encoding", "copy of",
                        "path"],
                       [[a.id, a.lang or "", a.outlet, a.published or "unknown", per_article[a.id], a.text_source,
-                        a.encoding, a.duplicate_of or "", a.path] for a in result.articles]))
+                        a.encoding, a.duplicate_of or "", _Html(path_html(a.path))] for a in result.articles]))
+    if result.syndication:
+        arts = result.article_map()
+        out.append("<h2>Syndicated copies</h2>")
+        out.append("<p>Each row is one wire story carried by several outlets; its figures count as one "
+                   "source.</p>")
+        out.append(_table(["story", "outlets", "articles"],
+                          [[i, ", ".join(arts[a].outlet for a in g), ", ".join(g)]
+                           for i, g in enumerate(result.syndication, start=1)]))
     if result.skipped:
         out.append("<h2>Skipped inputs</h2>")
-        out.append(_table(["path", "reason"], [[s.path, s.reason] for s in result.skipped]))
-    out.append(f'<p class="muted">{counts["single"]} single claims are in the JSON report '
-               "(<code>facts[]</code> with verdict <code>single</code>).</p>")
+        out.append(_table(["path", "reason"], [[_Html(path_html(s.path)), s.reason] for s in result.skipped]))
+    singles = count_phrase(counts["single"], "single")
+    if json_path is not None:
+        out.append(f'<p class="muted">{_e(singles)} (a figure no other claim states) are in the JSON report '
+                   f"<code>{_e(json_path)}</code> (<code>facts[]</code> with verdict <code>single</code>).</p>")
+    else:
+        out.append(f'<p class="muted">{_e(singles)} (a figure no other claim states) are not listed here; '
+                   "the JSON report (<code>--format json</code>) has them as <code>facts[]</code> with "
+                   "verdict <code>single</code>.</p>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"

@@ -186,3 +186,170 @@ def test_html_report_escapes_everything(sentence, surface):
     head = page.split("<body>", 1)[0]
     assert head.count("<script") == 1 and head.count("</script>") == 1  # only the inert JSON-LD block
     assert "</script><script>" not in head
+
+
+# --- claims and explain: the cache, the inputs of report, the outlet; help; progress ----------------
+
+def _refuse_to_run(*args, **kwargs):
+    raise AssertionError("the pipeline ran although the run was stored")
+
+
+def test_claims_shows_the_outlet_and_claims_and_explain_read_the_stored_run(run, monkeypatch, hostile_dir,
+                                                                           tmp_path):
+    res = run("report", hostile_dir, "--out", tmp_path / "r.md", "--json", tmp_path / "r.json", "-q")
+    assert res.exit_code == 0, res.output
+    monkeypatch.setattr(factcheck, "check", _refuse_to_run)  # from here on, only the stored run
+    first = run("claims", hostile_dir)
+    assert first.exit_code == 0, first.output
+    header = first.stdout.splitlines()[0].split()
+    assert header[:3] == ["id", "fact", "outlet"]
+    assert "Outlet B" in first.stdout and "Outlet <b>A</b>" in first.stdout
+    assert run("claims", hostile_dir).stdout == first.stdout
+    fact = next(line.split()[1] for line in first.stdout.splitlines() if line.rstrip().endswith("Five"))
+    res = run("explain", fact, hostile_dir)
+    assert res.exit_code == 0 and res.stdout.startswith(f"{fact} · ") and "**Five**" in res.stdout
+    res = run("explain", "F999", hostile_dir)
+    assert res.exit_code == 1 and "no fact 'F999' in this run" in res.stderr
+
+
+def test_a_stored_run_reads_back_exactly(run, hostile_dir):
+    fresh = [run("claims", hostile_dir, "--no-cache"), run("explain", "F1", hostile_dir, "--no-cache")]
+    run("claims", hostile_dir)  # stores the run
+    stored = [run("claims", hostile_dir), run("explain", "F1", hostile_dir)]
+    assert [r.stdout for r in stored] == [r.stdout for r in fresh]
+    assert all(r.exit_code == 0 for r in fresh + stored)
+
+
+def test_a_changed_input_or_option_runs_again(run, monkeypatch, tmp_path, hostile_dir):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in hostile_dir.iterdir():
+        (folder / p.name).write_bytes(p.read_bytes())
+    calls = []
+    real = factcheck.check
+    monkeypatch.setattr(factcheck, "check", lambda *a, **k: calls.append(k) or real(*a, **k))
+    assert run("claims", folder).exit_code == 0
+    assert run("claims", folder).exit_code == 0 and len(calls) == 1
+    (folder / "b.txt").write_text((folder / "b.txt").read_text().replace("Five", "Six"), encoding="utf-8")
+    res = run("claims", folder)
+    assert len(calls) == 2 and "Six" in res.stdout
+    run("claims", folder, "--policy", "crowd")
+    assert len(calls) == 3 and calls[-1]["policy"] == "crowd"
+    run("claims", folder, "--no-cache")
+    run("claims", folder, "--no-cache")
+    assert len(calls) == 5 and calls[-1]["cache"] is None
+    assert calls[0]["cache"] is not None  # the same cache report uses
+
+
+def test_claims_and_explain_take_the_dataset_columns_of_report(run, tmp_path):
+    lede = ("A fire swept through the central market of the city on Monday morning, destroying dozens of "
+            "stalls before firefighters brought it under control in the afternoon. ")
+    rows = [{"body": lede + "Two people died in the fire in the market on Monday, police said.",
+             "source": "Daily Alpha", "day": "2018-01-15", "key": "a1"},
+            {"body": lede + "Five people died in the fire in the market on Monday, firefighters said.",
+             "source": "Beta Times", "day": "2018-01-15", "key": "b1"}]
+    data = tmp_path / "news.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    cols = ["--text-column", "body", "--outlet-column", "source", "--published-column", "day",
+            "--id-column", "key"]
+    res = run("claims", data, *cols)
+    assert res.exit_code == 0, res.output
+    assert "Daily Alpha" in res.stdout and "Beta Times" in res.stdout
+    fact = next(line.split()[1] for line in res.stdout.splitlines() if line.rstrip().endswith("Five"))
+    res = run("explain", fact, data, *cols)
+    assert res.exit_code == 0, res.output
+    assert "(Beta Times, 2018-01-15;" in res.stdout and "(Daily Alpha, 2018-01-15;" in res.stdout
+
+
+def test_explain_rejects_what_is_not_a_fact_id_at_once(run, monkeypatch):
+    monkeypatch.setattr(factcheck, "check", _refuse_to_run)
+    res = run("explain", "banana", BAD / "ok.txt")
+    assert res.exit_code == 2 and "fact ids look like F4" in res.stderr
+
+
+@pytest.mark.parametrize("command", ["report", "claims", "explain"])
+def test_help_shows_no_type_names(command):
+    res = CliRunner().invoke(app, [command, "--help"])
+    assert res.exit_code == 0
+    assert not re.search(r"<[a-z]", res.stdout), res.stdout  # no <list[Path]>, <str>, <int range>
+    assert "PATH..." in res.stdout
+    for option in ("--policy", "--model", "--strict", "--max-bytes", "--text-column", "--outlet-column",
+                   "--published-column", "--url-column", "--id-column", "--lang-column", "--quiet",
+                   "--no-cache", "--clear-cache"):
+        assert option in res.stdout, f"{command} lacks {option}"
+
+
+def test_html_names_the_json_only_when_the_run_wrote_it(run, tmp_path, hostile_dir):
+    res = run("report", hostile_dir, "-f", "md", "-f", "html", "--out", tmp_path / "r.md", "--html",
+              tmp_path / "r.html", "--json", tmp_path / "r.json")
+    assert res.exit_code == 0 and not (tmp_path / "r.json").exists()
+    assert ".json" not in (tmp_path / "r.html").read_text(encoding="utf-8")
+    res = run("report", hostile_dir, "-f", "json", "-f", "html", "--html", tmp_path / "s.html", "--json",
+              tmp_path / "s.json")
+    assert res.exit_code == 0
+    assert "<code>s.json</code>" in (tmp_path / "s.html").read_text(encoding="utf-8")  # as seen from the page
+
+
+def test_progress_shows_counts_of_each_stage():
+    import io
+
+    from rich.console import Console
+
+    from factcheck.cli import _Progress
+
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=True, width=100)
+    with _Progress(hooked=True, console=console, delay=0) as progress:
+        progress("read", 5, 5)
+        progress("parsed", 3, 5)
+        progress("embedded", 0, 5)
+    out = buf.getvalue()
+    assert "articles read" in out and "articles parsed" in out and "articles embedded" in out
+    assert "3/5" in out
+
+
+def test_progress_only_on_a_terminal_and_not_with_quiet(monkeypatch, hostile_dir):
+    from factcheck import cli
+
+    seen = []
+
+    def fake_check(paths, *, progress=None, **options):
+        seen.append(progress)
+        if progress is not None:
+            progress("read", 2, 2)
+        return factcheck.pipeline.Result((), (), (), (), get_policy("conservative"), "fake")
+
+    monkeypatch.setattr(factcheck, "check", fake_check)
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True, raising=False)
+    cli._check([hostile_dir], quiet=False)
+    cli._check([hostile_dir], quiet=True)
+    assert isinstance(seen[0], cli._Progress) and seen[1] is None
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: False, raising=False)
+    cli._check([hostile_dir], quiet=False)
+    assert seen[2] is None
+
+
+def test_progress_without_a_hook_is_one_line_without_counts():
+    import io
+
+    from rich.console import Console
+
+    from factcheck.cli import _Progress
+
+    buf = io.StringIO()
+    with _Progress(hooked=False, console=Console(file=buf, force_terminal=True, width=100), delay=0):
+        pass
+    assert "Reading articles" in buf.getvalue() and "0/?" not in buf.getvalue()
+
+
+def test_a_quick_run_shows_no_progress():
+    import io
+
+    from rich.console import Console
+
+    from factcheck.cli import _Progress
+
+    buf = io.StringIO()
+    with _Progress(hooked=True, console=Console(file=buf, force_terminal=True, width=100)) as progress:
+        progress("read", 1, 1)  # done long before PROGRESS_DELAY
+    assert buf.getvalue() == ""
