@@ -24,7 +24,7 @@ from .lang import get_language
 from .dates import DateMatch, find_dates
 from .numbers import FigureMatch, VaguePolicy, find_figures, get_policy
 from .records import Article, Claim, Figure, ModelMissingError
-from .typer import frame_features, load_typer
+from .typer import frame_features, load_scoper, load_typer
 
 
 # Photo credits and caption markers: "/ AFP PHOTO /", "(Photo credit should read ...)",
@@ -66,12 +66,43 @@ _HUMAN_GROUPS = lx.HUMAN_GROUPS
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A paragraph-like stretch of an article, with its layout role."""
+    """A paragraph-like stretch of an article, with its layout role.
+
+    ``piece`` marks a sentence-bounded piece of an over-long paragraph (``MAX_BLOCK_CHARS``).
+    """
 
     start: int
     end: int
     role: str  # "body" | "heading" | "chrome"
     section_claimant: str | None = None
+    piece: bool = False
+
+
+# A paragraph longer than this (a page dumped as one line, a transcript with no breaks) is cut into
+# sentence-bounded pieces of at most PIECE_CHARS: spaCy refuses a text over its max_length (10**6,
+# error E088) and its memory grows with the length of one text. No news paragraph comes near it, so
+# the blocks of ordinary articles, and their claims, do not change.
+MAX_BLOCK_CHARS = 100_000
+PIECE_CHARS = 2_000
+# Where a piece may end: sentence punctuation, closing quotes or brackets, then whitespace.
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+# Words and marks without which a piece can hold no figure and no date: digits, number words,
+# vague and zero quantities, month and weekday names. Pieces without any are not parsed, so that a
+# very long article costs parse time only where its figures are (a count with no number at all,
+# "a journalist was injured", is not read in such pieces).
+_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                 "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+                 "eighty ninety hundred thousand million billion trillion dozen dozens hundreds "
+                 "thousands millions billions lakh crore half quarter few several couple handful many "
+                 "numerous scores tens none nobody zero nought naught").split()
+_FIGURE_HINT = re.compile(
+    r"\d|(?i:\b(?:" + "|".join(_NUMBER_WORDS) + r")\b|\bno[-\s]one\b"
+    r"|\bno\s+(?:\w+\s+)?(?:" + "|".join(sorted({k.removesuffix("y") for k in lx.KIND_NOUNS})) + r")"
+    r"|\b(?:yesterday|today|tonight)\b)"
+    r"|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
 def load_nlp(lang: str = "en"):
@@ -135,12 +166,15 @@ def segment(article: Article) -> list[Block]:
     raw = [(s, e) for s, e in (tuple(x) for x in spans if x)]
     # trim whitespace so that blocks start and end on text
     trimmed = []
+    pieces: list[list[tuple[int, int]]] = []  # the sentence-bounded pieces of each over-long block
     for s, e in raw:
         seg = text[s:e]
         lead = len(seg) - len(seg.lstrip())
         trail = len(seg) - len(seg.rstrip())
         if e - trail > s + lead:
             trimmed.append((s + lead, e - trail))
+            long = e - trail - s - lead > MAX_BLOCK_CHARS
+            pieces.append(list(split_block(text, s + lead, e - trail)) if long else [])
 
     highlights = next((i for i, (s, e) in enumerate(trimmed)
                        if _CHROME_MARKERS.match(text[s:e]) and text[s:e].strip().lower() == "story highlights"),
@@ -148,6 +182,10 @@ def segment(article: Article) -> list[Block]:
     blocks: list[Block] = []
     section: str | None = None
     for i, (s, e) in enumerate(trimmed):
+        if pieces[i]:  # an over-long paragraph is body text: no heading, caption or credit is that long
+            role = "chrome" if highlights is not None and i <= highlights else "body"
+            blocks.extend(Block(ps, pe, role, section, piece=True) for ps, pe in pieces[i])
+            continue
         chunk = text[s:e]
         role = "body"
         if highlights is not None and i <= highlights:
@@ -177,6 +215,44 @@ def _dated_after(chunk: str, article: Article) -> bool:
         return False
     limit = article.published + timedelta(days=1)
     return any(not d.relative and d.low > limit for d in find_dates(chunk, published=article.published))
+
+
+def split_block(text: str, start: int, end: int, *, size: int = PIECE_CHARS) -> Iterator[tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces of at most ``size`` characters, each (start, end) into ``text``.
+
+    A piece ends at the last sentence end (punctuation, then whitespace) that fits, else at the
+    last whitespace, else at ``size`` characters. Pieces start and end on non-space characters and
+    together cover every non-space character of the span, so offsets map straight back.
+    """
+    pos = start
+    while pos < end:
+        lead = _SPACE.match(text, pos, end)
+        if lead:
+            pos = lead.end()
+        if pos >= end:
+            return
+        if end - pos <= size:
+            cut = end
+        else:
+            cut = None
+            for m in _SENTENCE_END.finditer(text, pos, pos + size + 1):
+                cut = m.start() + len(m.group().rstrip())  # after the punctuation and its closers
+            if cut is None:
+                space = None
+                for m in _SPACE.finditer(text, pos + 1, pos + size + 1):
+                    space = m.start()
+                cut = space if space is not None else pos + size
+        stop = cut
+        while stop > pos and text[stop - 1].isspace():
+            stop -= 1
+        yield pos, stop
+        pos = cut
+
+
+def worth_parsing(text: str, block: Block) -> bool:
+    """Whether a block is parsed: always, unless it is a piece of an over-long paragraph that holds
+    no digit, number word, month or weekday (so no figure and no date)."""
+    return not block.piece or _FIGURE_HINT.search(text, block.start, block.end) is not None
 
 
 def _parse_text(text: str, block: Block) -> str:
@@ -823,10 +899,12 @@ def _figure_draft(sent, fm: FigureMatch, drafts: list["_Draft"], antecedent, use
     kind = _be_kind(kind, num, pred, group)
     if kind == _DROP:
         return None
+    learned_part = False
     if kind is None and fm.role == "count":
         kind, subject, group = _learned_kind(num, noun, pred, fm, subject, group)
         if kind is not None and not _stated_as_fact(kind, pred, num, zero=False):
             return None
+        learned_part = kind is not None and _learned_part(num, noun, pred, fm)
     kind = kind or "other"
     if kind in PEOPLE_KINDS and subject == "unspecified":
         subject, group = "people", "people"  # a toll with no noun of its own counts people
@@ -835,7 +913,8 @@ def _figure_draft(sent, fm: FigureMatch, drafts: list["_Draft"], antecedent, use
     s0 = sent.start_char
     return _Draft(fm, figure, s0 + fm.start, s0 + fm.end, kind, subject, group,
                   pred.lemma_.lower() if pred is not None else None,
-                  noun.i if noun is not None else None, anchor.i, scope=scope, part=_is_part_of_named(num))
+                  noun.i if noun is not None else None, anchor.i, scope=scope,
+                  part=learned_part or _is_part_of_named(num))
 
 
 def _counted_whom(num, noun, pred):
@@ -1025,6 +1104,14 @@ def _learned_kind(num, noun, pred, fm: FigureMatch, subject: str, group: str):
     return kind, subject, group
 
 
+def _learned_part(num, noun, pred, fm: FigureMatch) -> bool:
+    """True when the learned scope model reads a typed count as a part of its toll, not the whole:
+    "ten people remain in hospital", "12 were later released"."""
+    scoper = load_scoper()
+    found = scoper.predict(frame_features(num, noun, pred, value=fm.figure.low)) if scoper else None
+    return found is not None and found[0] == "part"
+
+
 def _date_event(span) -> tuple[str, object] | None:
     """The event a date in the text belongs to, as (subject, anchor token), or None.
 
@@ -1190,7 +1277,7 @@ def extract_many(articles: list[Article], *, nlp, policy: VaguePolicy | None = N
 
     def stream():
         for article in articles:
-            blocks = segment(article)
+            blocks = [b for b in segment(article) if worth_parsing(article.text, b)]
             segmented.append((article, blocks))
             for block in blocks:
                 yield _parse_text(article.text, block), block
@@ -1276,7 +1363,7 @@ class _ArticleState:
         kind, subject, group = self.list_head
         name = line.group("name").strip()
         return [replace(c, kind=kind, subject=subject, subject_group=group, scope=name)
-                if c.kind == "other" else c for c in found]
+                if c.kind in ("other", kind) else c for c in found]
 
     def _heading_kind(self, sent) -> tuple[str, str, str] | None:
         """What a list heading counts: a kind its words name ("Deaths by country:", "people lost

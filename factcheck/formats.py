@@ -27,6 +27,8 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CSV_SUFFIXES = (".csv",)
 SNIFF_BYTES = 64 * 1024
+# Room for a JSON Lines row's other fields and escapes beyond its text's --max-bytes.
+ROW_OVERHEAD_BYTES = 64 * 1024
 # Fewer words than this from a page is navigation or a stub (trafilatura falls back to any text it finds).
 MIN_PAGE_WORDS = 10
 
@@ -198,19 +200,46 @@ def sniff_encoding(path: Path) -> str:
         return "cp1252"
 
 
-def _lines(path: Path, encoding: str) -> Iterator[tuple[int, str | None]]:
-    """(line number, decoded line with its ending) for each line; None for an undecodable line."""
+# What ``_lines`` yields for a line longer than its limit (the line itself is never held).
+TOO_LONG = "\0too long"
+
+
+def _read_line(handle, limit: int | None):
+    """The next line, or TOO_LONG (after reading past the rest of it) when it is over ``limit``."""
+    if limit is None:
+        return handle.readline()
+    line = handle.readline(limit + 1)
+    if len(line) <= limit or line[-1:] in ("\n", b"\n"):
+        return line
+    while True:  # skip the rest of the over-long line in bounded reads
+        rest = handle.readline(1 << 20)
+        if not rest or rest[-1:] in ("\n", b"\n"):
+            return TOO_LONG
+
+
+def _lines(path: Path, encoding: str, *, limit: int | None = None) -> Iterator[tuple[int, str | None]]:
+    """(line number, decoded line with its ending) for each line; None for an undecodable line.
+
+    With ``limit``, a line longer than that (in bytes, in characters for UTF-16) is yielded as
+    ``TOO_LONG`` without being held in memory.
+    """
     if encoding == "utf-16":  # lines cannot be split as bytes; decode the stream as a whole
         with path.open(encoding="utf-16", newline="") as handle:
             number = 0
             try:
-                for number, line in enumerate(handle, 1):
+                while line := _read_line(handle, limit):
+                    number += 1
                     yield number, line
             except UnicodeDecodeError:
                 yield number + 1, None
         return
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, 1):
+        number = 0
+        while raw := _read_line(handle, limit):
+            number += 1
+            if raw is TOO_LONG:
+                yield number, TOO_LONG
+                continue
             try:
                 yield number, raw.decode(encoding if number == 1 else encoding.removesuffix("-sig"))
             except UnicodeDecodeError:
@@ -226,27 +255,35 @@ def read_jsonl(path: Path, *, columns: Columns = Columns(), max_bytes: int) -> I
         ``{"text": "Two people died.", "outlet": "Wire", "published": "2018-01-15"}``
     """
     encoding = sniff_encoding(path)
-    for line, text in _lines(path, encoding):
+    # a row's JSON may hold up to max_bytes of text plus its other fields; longer lines are not read
+    for line, text in _lines(path, encoding, limit=max_bytes + ROW_OVERHEAD_BYTES):
         if text is None:
             yield RowError(line, f"not valid {encoding} text")
             if encoding == "utf-16":
                 return
             continue
-        if not text.strip():
-            continue
-        if len(text) > max_bytes + 1024:
+        if text is TOO_LONG:
             yield RowError(line, f"line is over the {max_bytes}-byte limit")
+            continue
+        if not text.strip():
             continue
         try:
             row = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield RowError(line, f"not valid JSON ({exc.msg}, column {exc.colno})")
+            yield RowError(line, json_problem(exc, line))
             continue
         if not isinstance(row, dict):
             yield RowError(line, f"expected a JSON object, found a {type(row).__name__}")
             continue
         yield _row_article(row, path=path, line=line, columns=columns, encoding=encoding,
                            max_bytes=max_bytes)
+
+
+def json_problem(exc: json.JSONDecodeError, line: int) -> str:
+    """A JSON Lines row's parse error with the file's line and the column: "not valid JSON (line 2,
+    column 17: invalid control character)"."""
+    msg = exc.msg.removesuffix(" at").strip() or "parse error"
+    return f"not valid JSON (line {line}, column {exc.colno}: {msg[:1].lower()}{msg[1:]})"
 
 
 def csv_header(path: Path) -> list[str] | None:

@@ -22,10 +22,13 @@ language.
 from __future__ import annotations
 
 import csv
+import errno
 import functools
 import hashlib
 import heapq
+import os
 import re
+import stat
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -44,7 +47,17 @@ DATASET_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES
 INPUT_SUFFIXES = ARTICLE_SUFFIXES + HTML_SUFFIXES + DATASET_SUFFIXES
 MANIFEST_NAME = "sources.csv"
 MANIFEST_COLUMNS = ("file", "outlet", "published", "url")
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# The largest article text read by default (a .txt/.md file, a dataset row's text, a page's main
+# text). Time grows linearly with the text: `factcheck report FILE --no-cache` on one single-line
+# article of dense news prose (a figure in about half of its sentences), on the shared 2-core build
+# machine, took 90 s of CPU and 985 MB peak memory for 1 MB, 446 s and 1.5 GB for 5 MB; 20 MB had not
+# finished after 5 minutes (about 30 min of CPU by extrapolation). So 20 MB, the former default, is
+# not what the tool can read in reasonable time; raise the limit with --max-bytes knowingly (any size
+# is read in bounded pieces, see claims.segment).
+DEFAULT_MAX_BYTES = 1024 * 1024
+# A saved web page is mostly markup and scripts: the file may be this large (or --max-bytes, if larger)
+# while its extracted main text is held to --max-bytes.
+PAGE_MAX_BYTES = 20 * 1024 * 1024
 
 # The languages factcheck reads; an article in any other language is skipped with its reason.
 SUPPORTED_LANGUAGES = _LANGUAGES  # the language registry's (factcheck.lang)
@@ -283,12 +296,23 @@ def _front_matter_lang(data: dict, block: str, *, where: str) -> str | None:
 def _read_text(path: Path, *, max_bytes: int) -> tuple[str, str]:
     where = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{where}: over the size limit ({size} bytes > {max_bytes}; see --max-bytes)")
-        data = path.read_bytes()
+        # O_NONBLOCK: a named pipe that took the file's place since it was listed must not hang the run
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise InputError(f"{where}: cannot read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"{where}: {_special_kind(info.st_mode)}, not a regular file")
+            if info.st_size > max_bytes:
+                raise InputError(f"{where}: over the size limit ({info.st_size} bytes > {max_bytes}; "
+                                 "see --max-bytes)")
+            data = handle.read(max_bytes + 1)  # never more than the limit, even if the file grew
+        except OSError as exc:
+            raise InputError(f"{where}: cannot read ({exc.strerror})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{where}: over the size limit (more than {max_bytes} bytes; see --max-bytes)")
     if not data.strip():
         raise InputError(f"{where}: empty file")
     reason = binary_reason(data)
@@ -308,12 +332,17 @@ def read_article(path: Path, *, manifest: _Meta | None = None,
         InputError: when the file is empty, binary, undecodable, too large or malformed.
     """
     where = str(path)
-    text, encoding = _read_text(path, max_bytes=max_bytes)
+    page = path.suffix.lower() in HTML_SUFFIXES
+    text, encoding = _read_text(path, max_bytes=max(max_bytes, PAGE_MAX_BYTES) if page else max_bytes)
     manifest = manifest or _Meta()
-    if path.suffix.lower() in HTML_SUFFIXES:
-        page = read_html(path, text, encoding=encoding, outlet=manifest.outlet,
-                         published=manifest.published, url=manifest.url, title=manifest.title)
-        return replace(page, lang=manifest.lang)
+    if page:
+        article = read_html(path, text, encoding=encoding, outlet=manifest.outlet,
+                            published=manifest.published, url=manifest.url, title=manifest.title)
+        size = len(article.text.encode("utf-8"))
+        if size > max_bytes:
+            raise InputError(f"{where}: over the size limit (its main text is {size} bytes > {max_bytes}; "
+                             "see --max-bytes)")
+        return replace(article, lang=manifest.lang)
     meta, body_start = _front_matter(text, where=where)
     meta = _Meta(
         outlet=manifest.outlet or meta.outlet,
@@ -388,26 +417,85 @@ def _is_manifest_file(path: Path, columns: Columns) -> bool:
         return True  # an unreadable sources.csv is reported when its folder is read
 
 
-def _expand(paths: list[Path], columns: Columns, subfolders: list[Path] | None = None) -> list[Path]:
+def _special_kind(mode: int) -> str:
+    """What a file that is neither a regular file nor a folder is, in plain words."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device file"
+    return "a special file"
+
+
+def _kind(path: Path) -> tuple[str, str | None]:
+    """("dir" | "file" | "skip" | "missing", reason): what a path is, following symbolic links.
+
+    Never opens the path, so a named pipe cannot block the run.
+    """
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "skip", "a symbolic link loop (it never reaches a file)"
+        if path.is_symlink():
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            return "skip", f"a broken symbolic link (its target {target} does not exist)"
+        if exc.errno == errno.ENOENT:
+            return "missing", None
+        return "skip", f"cannot read ({exc.strerror})"
+    if stat.S_ISDIR(info.st_mode):
+        return "dir", None
+    if stat.S_ISREG(info.st_mode):
+        return "file", None
+    return "skip", f"{_special_kind(info.st_mode)}, not a regular file"
+
+
+def _expand(paths: list[Path], columns: Columns, subfolders: list[Path] | None = None,
+            unreadable: list[Skipped] | None = None) -> list[Path]:
     """Every input file under ``paths``, each once, in a fixed order (the order given does not matter).
 
-    Folders are read one level deep; their subfolders are collected in ``subfolders``.
+    Folders are read one level deep; their subfolders are collected in ``subfolders``. What cannot
+    be read as a file (a named pipe, a socket or device, a broken symbolic link or a link loop, a
+    folder that cannot be listed) is collected in ``unreadable`` with its reason, never opened.
+
+    Raises:
+        InputError: a path given does not exist.
     """
     files: dict[str, Path] = {}
+    odd: dict[str, str] = {}
     for p in paths:
-        if p.is_dir():
-            for q in p.iterdir():
-                if q.is_dir() and not q.name.startswith(".") and subfolders is not None:
-                    subfolders.append(q)
-                if q.is_file() and not q.name.startswith(".") and not _is_manifest_file(q, columns):
-                    files.setdefault(str(q), q)
-        elif p.is_file():
+        kind, reason = _kind(p)
+        if kind == "dir":
+            try:
+                entries = sorted(p.iterdir())
+            except OSError as exc:
+                odd.setdefault(str(p), f"cannot list the folder ({exc.strerror})")
+                continue
+            for q in entries:
+                if q.name.startswith("."):
+                    continue
+                qkind, qreason = _kind(q)
+                if qkind == "dir":
+                    if subfolders is not None:
+                        subfolders.append(q)
+                elif qkind == "file":
+                    if not _is_manifest_file(q, columns):
+                        files.setdefault(str(q), q)
+                else:  # gone since it was listed, or not a file
+                    odd.setdefault(str(q), qreason or "no longer exists")
+        elif kind == "file":
             if not _is_manifest_file(p, columns):
                 files.setdefault(str(p), p)
-        elif p.exists():
-            raise InputError(f"{p}: not a file or folder")
+        elif kind == "skip":
+            odd.setdefault(str(p), reason or "not a file or folder")
         else:
             raise InputError(f"{p}: no such file or folder")
+    if unreadable is not None:
+        unreadable.extend(Skipped(k, odd[k]) for k in sorted(odd))
     return [files[k] for k in sorted(files)]
 
 
@@ -460,6 +548,11 @@ def _read_inputs(files: list[Path], *, columns: Columns, max_bytes: int, strict:
             if strict:
                 raise
             yield Skipped(str(path), _reason(str(exc), path))
+        except Exception as exc:  # noqa: BLE001 - one file that breaks a reader must not stop the run
+            problem = f"could not be read ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
+            if strict:
+                raise InputError(f"{path}: {problem}") from None
+            yield Skipped(str(path), problem)
 
 
 def _reason(message: str, path: Path) -> str:
@@ -551,7 +644,8 @@ def ingest(paths: list[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, stric
     Args:
         paths: files and folders; folders contribute their ``.txt``, ``.md``, ``.html``, ``.jsonl``
             and ``.csv`` files (a ``sources.csv`` manifest is metadata, not an input).
-        max_bytes: files (and dataset rows) larger than this are skipped with a reason.
+        max_bytes: files, dataset rows' texts and pages' main texts larger than this are skipped
+            with a reason (a saved page's file may be up to ``PAGE_MAX_BYTES``, markup included).
         strict: raise on the first bad file or row instead of skipping it.
         columns: the dataset column names.
 
@@ -559,13 +653,25 @@ def ingest(paths: list[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, stric
         Articles sorted by id, and the inputs that were skipped with reasons, sorted by path.
 
     Raises:
-        InputError: a path does not exist, or (strict) any file or row is bad.
+        InputError: a path does not exist; the paths hold entries but no article file (a folder of
+            PDFs); or (strict) any file or row is bad.
     """
     subfolders: list[Path] = []
-    files = _expand([Path(p) for p in paths], columns, subfolders)
+    unreadable: list[Skipped] = []
+    files = _expand([Path(p) for p in paths], columns, subfolders, unreadable)
+    if strict and unreadable:
+        raise InputError(f"{unreadable[0].path}: {unreadable[0].reason}")
+    if (unreadable or subfolders or files) and not any(f.suffix.lower() in INPUT_SUFFIXES for f in files):
+        found = [f"{f.name} (not an article file)" for f in files] + \
+                [f"{Path(s.path).name} ({s.reason})" for s in unreadable] + \
+                [f"{q.name} (a subfolder)" for q in sorted(set(subfolders))]
+        more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+        raise InputError(f"{', '.join(str(p) for p in paths)}: no article files found "
+                         f"({', '.join(INPUT_SUFFIXES)}); found only {', '.join(found[:3])}{more}")
     read: list[Article] = []
     skipped: list[Skipped] = [Skipped(str(q), "a subfolder: folders are read one level deep; "
                                       "pass it as a path to read it") for q in sorted(set(subfolders))]
+    skipped.extend(unreadable)
     manifests: dict[Path, dict[str, _Meta]] = {}
     for item in _read_inputs(files, columns=columns, max_bytes=max_bytes, strict=strict,
                              manifests=manifests):

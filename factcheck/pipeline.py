@@ -29,7 +29,7 @@ from .formats import Columns
 from .ingest import DEFAULT_MAX_BYTES, Skipped, ingest
 from .numbers import VaguePolicy, get_policy
 from .lang import DEFAULT_LANGUAGE, get_language
-from .records import Article, Claim, Fact, ModelMissingError
+from .records import Article, Claim, Fact, InputError, ModelMissingError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -192,26 +192,69 @@ def _readable(articles: list[Article], *, strict: bool) -> tuple[list[Article], 
     return [a for a in articles if _lang(a) not in missing], unread
 
 
+def _failure(exc: BaseException) -> str:
+    """An exception as a skip reason: "claim extraction failed (ValueError: ...)"."""
+    detail = " ".join(str(exc).split())
+    detail = detail[:200] + "…" if len(detail) > 200 else detail
+    return f"claim extraction failed ({type(exc).__name__}{': ' + detail if detail else ''})"
+
+
 def _extract(todo: list[int], articles: list[Article], lang: str, *, nlp, policy: VaguePolicy,
-             clock: _Clock) -> Iterator[tuple[int, list[Claim]]]:
+             clock: _Clock, failed: dict[int, str] | None = None,
+             strict: bool = False) -> Iterator[tuple[int, list[Claim]]]:
     """(index, claims) for the articles of one language: English by ``claims.py`` (in two spaCy
-    worker processes from PARALLEL_FROM articles on), a UD-parsed language by ``claims_ud.py``."""
+    worker processes from PARALLEL_FROM articles on), a UD-parsed language by ``claims_ud.py``.
+
+    An article whose parse or extraction raises is left out and its reason put in ``failed``
+    (with ``strict``, an ``InputError`` naming it stops the run): when the shared stream breaks,
+    the next article is extracted alone to tell whether it is the one at fault, and the stream
+    starts again after it. So one article never stops the others, and the result does not depend
+    on where the stream broke.
+    """
     if nlp is None:
         with clock("load"):
             nlp = load_nlp(lang)
     timed = _TimedNLP(nlp, clock)
+
+    def run(indices: list[int], n_process: int) -> Iterator[list[Claim]]:
+        if lang == DEFAULT_LANGUAGE:
+            return extract_many([articles[i] for i in indices], nlp=timed, policy=policy, n_process=n_process)
+        return extract_many_ud([articles[i] for i in indices], nlp=timed, language=get_language(lang),
+                               policy=policy)
+
     t0 = perf_counter()
-    if lang == DEFAULT_LANGUAGE:
-        big = len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) >= PARSE_PROCESSES
-        stream = extract_many([articles[i] for i in todo], nlp=timed, policy=policy,
-                              n_process=PARSE_PROCESSES if big else 1)
-    else:
-        stream = extract_many_ud([articles[i] for i in todo], nlp=timed, language=get_language(lang),
-                                 policy=policy)
-    for i, claims_i in zip(todo, stream):
-        paused = perf_counter()
-        yield i, claims_i
-        t0 += perf_counter() - paused  # the caller's own time (the cache) is not extraction
+    pending = list(todo)
+    big = len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) >= PARSE_PROCESSES
+    while pending:
+        stream = run(pending, PARSE_PROCESSES if big else 1)
+        done = 0
+        try:
+            for claims_i in stream:
+                paused = perf_counter()
+                yield pending[done], claims_i
+                done += 1
+                t0 += perf_counter() - paused  # the caller's own time (the cache) is not extraction
+        except Exception:  # noqa: BLE001 - which article broke the stream is found below
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()  # stops spaCy's worker processes, if any
+            if done >= len(pending):
+                break
+            i = pending[done]
+            try:
+                (claims_i,) = list(run([i], 1))
+            except Exception as exc:  # noqa: BLE001 - this article alone fails: skip it
+                if strict:
+                    raise InputError(f"{articles[i].path}: {_failure(exc)}") from None
+                if failed is not None:
+                    failed[i] = _failure(exc)
+            else:
+                paused = perf_counter()
+                yield i, claims_i
+                t0 += perf_counter() - paused
+            pending = pending[done + 1:]
+            continue
+        break
     clock.add("extract", perf_counter() - t0 - timed.seconds)
 
 
@@ -270,13 +313,21 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
                     keys[i] = cache.claims_key(a, nlp_id=nlp_ids[_lang(a)], policy_id=policy_id)
                     found[i] = cache.get_claims(keys[i])
     todo = [i for i in range(n) if found[i] is None]
+    failed: dict[int, str] = {}  # articles whose parse or extraction raised, with the reason
     for lang in sorted({_lang(articles[i]) for i in todo}):
         part = [i for i in todo if _lang(articles[i]) == lang]
-        for i, claims_i in _extract(part, articles, lang, nlp=_given_nlp(nlp, lang), policy=vague, clock=clock):
+        for i, claims_i in _extract(part, articles, lang, nlp=_given_nlp(nlp, lang), policy=vague, clock=clock,
+                                    failed=failed, strict=strict):
             found[i] = claims_i
             if keys[i] is not None:
                 with clock("cache"):
                     cache.put_claims(keys[i], claims_i)
+    if failed:  # listed as skipped inputs; the run goes on with the others
+        skipped = sorted([*skipped, *(Skipped(articles[i].path, failed[i]) for i in failed)],
+                         key=lambda s: (s.path, s.reason))
+        keep = [i for i in range(n) if i not in failed]
+        articles, found, keys = [articles[i] for i in keep], [found[i] for i in keep], [keys[i] for i in keep]
+        n = len(articles)
     per_article: list[list[Claim]] = [f or [] for f in found]
     claims: list[Claim] = [c for cs in per_article for c in cs]
     by_id = {a.id: a for a in articles}
