@@ -9,7 +9,7 @@ An optional ``timings`` dict receives the wall time of each stage.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -261,7 +261,8 @@ def _extract(todo: list[int], articles: list[Article], lang: str, *, nlp, policy
 def check(paths: list[str | Path], *, policy: str = "conservative", model: str | None = None,
           nlp=None, embedder: Embedder | None = None, config: ClusterConfig = ClusterConfig(),
           max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, cache: Cache | None = None,
-          timings: dict[str, float] | None = None, columns: Columns = Columns()) -> Result:
+          timings: dict[str, float] | None = None, columns: Columns = Columns(),
+          progress: Callable[[str, int, int], None] | None = None) -> Result:
     """Run the whole pipeline over files and folders of articles.
 
     Args:
@@ -281,6 +282,8 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
             pipeline), ``cache``, ``parse`` (inside spaCy), ``extract`` (the rest of claim
             extraction), ``embed`` (inside the embedder), ``group`` and ``compare``.
         columns: which dataset columns hold the text, outlet, published date, url and id.
+        progress: called as ``progress(stage, done, total)`` with stage "read", "parsed" or
+            "embedded", for a display of counts; it must not raise.
 
     Returns:
         A ``Result`` with articles, skipped inputs, claims and facts.
@@ -299,6 +302,8 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
     if isinstance(embedder, SentenceTransformerEmbedder):
         resolve_model_path(embedder.name)  # a missing model fails now, not after the parse
     n = len(articles)
+    tell = progress or (lambda stage, done, total: None)
+    tell("read", n, n)
 
     # claims: from the cache where it has them, else parsed and extracted
     found: list[list[Claim] | None] = [None] * n
@@ -313,12 +318,16 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
                     keys[i] = cache.claims_key(a, nlp_id=nlp_ids[_lang(a)], policy_id=policy_id)
                     found[i] = cache.get_claims(keys[i])
     todo = [i for i in range(n) if found[i] is None]
+    parsed = n - len(todo)
+    tell("parsed", parsed, n)
     failed: dict[int, str] = {}  # articles whose parse or extraction raised, with the reason
     for lang in sorted({_lang(articles[i]) for i in todo}):
         part = [i for i in todo if _lang(articles[i]) == lang]
         for i, claims_i in _extract(part, articles, lang, nlp=_given_nlp(nlp, lang), policy=vague, clock=clock,
                                     failed=failed, strict=strict):
             found[i] = claims_i
+            parsed += 1
+            tell("parsed", parsed, n)
             if keys[i] is not None:
                 with clock("cache"):
                     cache.put_claims(keys[i], claims_i)
@@ -346,6 +355,7 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
                 if got is not None and got.ndim == 2 and got.shape[0] == len(per_article[i]) + 1:
                     vectors[i] = got
     missing = [i for i in range(n) if vectors[i] is None]
+    tell("embedded", n - len(missing), n)
     if missing:
         with clock("extract"):
             sentences, rows = _unique([claim_text(c) for i in missing for c in per_article[i]])
@@ -362,6 +372,7 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
             if vkeys[i] is not None:
                 with clock("cache"):
                     cache.put_vectors(vkeys[i], vectors[i])
+        tell("embedded", n, n)
     if n:
         sentence_vecs = np.vstack([v[:-1] for v in vectors])
         article_vecs = {a.id: vectors[i][-1] for i, a in enumerate(articles)}
