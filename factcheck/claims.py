@@ -203,7 +203,10 @@ def segment(article: Article) -> list[Block]:
             section = header.group(1).strip()
         elif colon:
             name = (colon.group(1) or colon.group(2)).strip()
-            own = name.lower() in lx.OWN_VOICE_HEADERS or set(name.lower().split()) & _NOT_SOURCES
+            words = set(name.lower().split())
+            # "Casualties:" or "Deaths by country:" heads a list, it names no source
+            own = name.lower() in lx.OWN_VOICE_HEADERS or words & _NOT_SOURCES or words & set(lx.KIND_NOUNS) \
+                or any(w.rstrip("s") in lx.KIND_NOUNS for w in words)
             section = None if own else name
         elif _UPDATE_HEADER.match(chunk):
             section = None
@@ -933,7 +936,7 @@ def _counted_whom(num, noun, pred):
         whom = _of_object(toll) if toll is not None and toll.lemma_.lower() in lx.TOLL_NOUNS else None
         if whom is not None and whom.lemma_.lower() in lx.SUBJECTS:
             noun = whom
-    if noun is not None and noun.pos_ == "PRON" and noun.lower_ in ("them", "they", "those", "these"):
+    if noun is not None and noun.pos_ == "PRON" and noun.lower_ in lx.ANAPHORIC_WHOLES | {"they"}:
         noun = None
     return noun
 
@@ -1055,6 +1058,8 @@ def _scope_of(num, noun, pred) -> str | None:
     start = pred if pred is not None else num
     verbs = [t for t in [start, *start.ancestors][:6] if t.pos_ in ("VERB", "AUX")][:2]
     for verb in verbs:
+        if verb.lemma_.lower() in lx.ATTRIBUTION_VERBS:
+            continue  # "Kenya reported that 30 people were killed": the speaker, not a part
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.tag_ == "WDT" and verb.dep_ == "relcl":
             subj = verb.head  # "Iran, which raised its toll to 136"
@@ -1066,7 +1071,14 @@ def _scope_of(num, noun, pred) -> str | None:
 def _proper_modifier(tok) -> bool:
     """A capitalised modifier inside the sentence ("14 Moldovan workers", "six FAES officers"): a
     nationality, place or body, whatever entity type the tagger guessed for it."""
-    return tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper() and tok.i != tok.sent.start
+    return tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper() and tok.i != tok.sent.start \
+        and not _title_case(tok.sent)
+
+
+def _title_case(sent) -> bool:
+    """A headline in Title Case ("Floods Kill 30 Local Residents"), where capitals name nothing."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words)
 
 
 def _person_of(num) -> str | None:
@@ -1301,8 +1313,29 @@ def extract_many(articles: list[Article], *, nlp, policy: VaguePolicy | None = N
         done += 1
 
 
+def _person_descriptions(sent) -> set[str]:
+    """Indefinite descriptions set beside a named person: "Luis Garza, a retired army colonel" gives
+    "a retired army colonel" (lower-cased, up to the noun)."""
+    out: set[str] = set()
+    for tok in sent:
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and tok.pos_ == "NOUN":
+            left = [t for t in tok.lefts if t.dep_ in ("det", "amod", "compound")]
+            if left and left[0].lower_ in ("a", "an"):
+                out.add(sent.doc[left[0].i: tok.i + 1].text.lower())
+    return out
+
+
 # A line of a list: a name, a colon and one figure ("Iran: 465", "• Ghana, Turkey: 7").
 _LIST_LINE = re.compile(r"^[\s•·*\-–]*(?P<name>[^\W\d_][^:\d]{0,40}?)\s*:\s*[^\s:]+\s*[.;]?$")
+
+
+def _names_a_place(sent, start: int, end: int) -> bool:
+    """True when a list line's name is a place or nationality in the parse ("Iran", "Ivory Coast,
+    Benin"), not a day, a month or a role ("Monday: 9", "Dead: 12")."""
+    s0 = sent.start_char
+    strip = len(sent.text) - len(sent.text.lstrip())
+    return any(e.label_ in _SCOPE_ENTITIES + ("LOC",) for e in sent.ents
+               if e.start_char - s0 < end + strip and start + strip < e.end_char - s0)
 
 
 def _resolve_scopes(claims: list[Claim]) -> list[Claim]:
@@ -1311,10 +1344,12 @@ def _resolve_scopes(claims: list[Claim]) -> list[Claim]:
     "14 Iranian pilgrims" beside "769 pilgrims killed" in one article is a part, and never meets
     a total; "25 Venezuelan troops" with no larger count of its kind is the whole count.
     """
-    def is_part(c: Claim) -> bool:
-        return any(o.kind == c.kind and o.scope is None and o.low > c.low for o in claims)
-
-    return [c if c.scope is None or c.kind == "age" or is_part(c) else replace(c, scope=None) for c in claims]
+    largest: dict[str, float] = {}  # the largest whole count of each kind in the article
+    for c in claims:
+        if c.scope is None:
+            largest[c.kind] = max(largest.get(c.kind, c.low), c.low)
+    return [c if c.scope is None or c.kind == "age" or largest.get(c.kind, c.low) > c.low else replace(c, scope=None)
+            for c in claims]
 
 
 class _ArticleState:
@@ -1328,6 +1363,7 @@ class _ArticleState:
         self.prior_subject: str | None = None
         self.antecedent: tuple[str, str] | None = None
         self.list_head: tuple[str, str, str] | None = None  # what a list's lines count, after its heading
+        self.person_descriptions: set[str] = set()  # "a rebellious police officer" said of a named person
 
     def add(self, doc, block: Block, policy: VaguePolicy) -> None:
         self.remaining -= 1
@@ -1336,9 +1372,11 @@ class _ArticleState:
                                      self.prior_people, self.prior_subject, self.antecedent)
             found = self._list_line(sent, found)
             self.claims.extend(found)
-            human = [c for c in found if c.subject_group in _HUMAN_GROUPS and c.subject != "people"]
+            human = [c for c in found if c.subject_group in _HUMAN_GROUPS and c.subject != "people"
+                     and c.qualifier != "implicit"]  # "a police officer" is one person, no group to refer back to
             self.antecedent = (human[-1].subject, human[-1].subject_group) if human else None
             self.prior_people.extend(e.text for e in sent.ents if e.label_ == "PERSON")
+            self.person_descriptions |= _person_descriptions(sent)
             subj = next((t for t in sent if t.dep_ == "nsubj" and t.head == sent.root), None)
             if subj is not None and subj.lower_ in ("he", "she", "they"):
                 continue  # "He said ...": the one named before is still the subject
@@ -1358,12 +1396,13 @@ class _ArticleState:
             if text:
                 self.list_head = self._heading_kind(sent) if text.endswith(":") else None
             return found
-        if self.list_head is None:
+        if self.list_head is None or not _names_a_place(sent, line.start("name"), line.end("name")):
             return found
         kind, subject, group = self.list_head
         name = line.group("name").strip()
-        return [replace(c, kind=kind, subject=subject, subject_group=group, scope=name)
-                if c.kind in ("other", kind) else c for c in found]
+        # the line holds a name and a figure and nothing else: whatever was read of the figure
+        # alone, it counts what the heading counts
+        return [replace(c, kind=kind, subject=subject, subject_group=group, scope=name) for c in found]
 
     def _heading_kind(self, sent) -> tuple[str, str, str] | None:
         """What a list heading counts: a kind its words name ("Deaths by country:", "people lost
@@ -1379,7 +1418,11 @@ class _ArticleState:
         return (first.kind, first.subject, first.subject_group) if first is not None else None
 
     def finish(self) -> list[Claim]:
-        claims = _resolve_scopes(sorted(self.claims, key=lambda c: (c.start, c.end)))
+        # "a rebellious police officer who led the attack" elsewhere describes the person the article
+        # names with those words ("Oscar Perez, a rebellious police officer"): one person, no count
+        claims = [c for c in self.claims
+                  if not (c.qualifier == "implicit" and c.surface.lower() in self.person_descriptions)]
+        claims = _resolve_scopes(sorted(claims, key=lambda c: (c.start, c.end)))
         # one claim per span: the implicit pass and a figure can meet on the same words
         unique: list[Claim] = []
         for c in claims:

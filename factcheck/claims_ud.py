@@ -76,8 +76,9 @@ def _figure_claim(sent, fm, article: Article, block: Block, words: _Words, dates
     span = sent.doc.char_span(s0 + fm.number_start, s0 + fm.number_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    num = span[-1]
     w = words.w
+    # the figure's head: the token whose head lies outside it ("3 mil personas": "mil" heads "3")
+    num = next((t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i), span[-1])
     noun = _zero_noun(span, w) if fm.role == "zero" else _counted_noun(num, w)
     kind, pred = _kind(fm, num, noun, w)
     if kind in PEOPLE_KINDS and not _stated_as_fact(pred or num, w, zero=fm.role == "zero"):
@@ -103,6 +104,8 @@ def _counted_noun(num, w):
     noun = None
     if num.pos_ == "NOUN" or num.lemma_.lower() in w.QUANTITY_NOUNS:
         noun = num  # "decenas", "centenar": the quantity noun counts its "de" object
+        if num.dep_ == "nummod" and num.head.pos_ in _NOUNISH:
+            noun = num.head  # "tres mil personas": a scale word inside the figure counts its noun
     elif num.dep_ == "nummod":
         head = num.head
         if head.pos_ in _NOUNISH:
@@ -137,7 +140,10 @@ def _kind(fm, num, noun, w):
         return ("other" if kind == "duration" and _elapsed(num, w) else kind), None
     if fm.role in ("money", "age"):
         return fm.role, None
-    pred = _predicate(noun if noun is not None else num)
+    counted = noun if noun is not None else num
+    pred = _predicate(counted)
+    if pred is not None and counted.dep_ == "nsubj" and _acts_on_people(pred, w):
+        pred = None  # "los militares mataron a tres": the subject of an active verb did it, not suffered it
     person = noun is not None and noun.lemma_.lower() in w.SUBJECTS
     if noun is not None:
         for c in noun.children:  # "ocho funcionarios lesionados", "personas fallecidas"
@@ -156,6 +162,14 @@ def _kind(fm, num, noun, w):
         if person and _is_presence(pred, w):
             return "people present", pred  # "unos 40 obreros se encontraban dentro del túnel"
     return "other", pred
+
+
+def _acts_on_people(verb, w) -> bool:
+    """An active verb whose object is people: "desplegaron 300 agentes", "mataron a tres"."""
+    return verb.lemma_.lower() not in w.LIGHT_VERBS and any(
+        c.dep_ == "obj" and (c.lemma_.lower() in w.SUBJECTS or c.pos_ == "NUM"
+                             or any(g.dep_ == "nummod" for g in c.children))
+        for c in verb.children)
 
 
 def _is_presence(verb, w) -> bool:
@@ -180,14 +194,14 @@ def _elapsed(num, w) -> bool:
 def _noun_kind(noun, w) -> str | None:
     lemma = noun.lemma_.lower()
     kind = w.KIND_NOUNS.get(lemma) or w.KIND_NOUNS.get(noun.lower_)
-    if lemma == "víctima":  # "víctimas mortales" are deaths; "víctimas" alone may be anything
+    if lemma in w.NEEDS_MORTAL_MODIFIER:  # "víctimas mortales" are deaths; "víctimas" alone may be anything
         return kind if any(c.lemma_.lower() in w.MORTAL_MODIFIERS for c in noun.children) else None
     return kind
 
 
 def _word_kind(tok, w) -> str | None:
     lemma = tok.lemma_.lower()
-    return w.KIND_VERBS.get(lemma) or w.KIND_NOUNS.get(lemma) or w.KIND_NOUNS.get(tok.lower_)
+    return w.KIND_VERBS.get(lemma) or _noun_kind(tok, w)
 
 
 def _verb_kind(verb, w) -> str | None:
@@ -244,9 +258,16 @@ def _subject(kind: str, noun, fm, w) -> tuple[str, str]:
 
 
 def _is_part(num, w) -> bool:
-    """ "dos de ellos", "uno de los heridos": a part of a group named before, never a total."""
+    """ "dos de ellos", "uno de los heridos": a part of a group named before; "otros cinco", "cinco
+    más": an increment. Neither is a total."""
+    doc = num.doc
+    before = doc[num.i - 1] if num.i > num.sent.start else None
+    after = doc[num.i + 1] if num.i + 1 < num.sent.end else None
+    if (before is not None and before.lemma_.lower() in w.INCREMENT_BEFORE) or \
+            (after is not None and after.lower_ in w.INCREMENT_AFTER):
+        return True
     for c in num.children:
-        if c.dep_ != "nmod" or not any(d.dep_ == "case" and d.lower_ == "de" for d in c.children):
+        if c.dep_ != "nmod" or not any(d.dep_ == "case" and d.lower_ in w.PARTITIVE_CASES for d in c.children):
             continue
         if c.pos_ == "PRON" or any(d.lower_ in w.DEFINITE_DETERMINERS for d in c.children):
             return True

@@ -205,13 +205,6 @@ def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs:
 
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*[a-z][\w’'-]*")
-# Capitalised words that name no place, group or person: "Monday", "March", "The".
-_NOT_NAMES = {
-    "the", "a", "an", "in", "on", "at", "and", "but", "he", "she", "it", "they", "we", "this", "that",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "mr", "mrs", "ms", "dr", "president", "minister", "police",
-}
 # Words in an increment: "six more people died", "another five were hurt".
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|new|extra)\b", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|additional|further)\s+$", re.I)
@@ -263,14 +256,14 @@ def _unaccent(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
-_OTHER_NOT_NAMES = {_unaccent(w) for w in not_names()}  # every language's "Lunes", "El"
+_NOT_NAMES = {_unaccent(w) for w in not_names()}  # every language's "Monday", "Lunes", "The", "El"
 
 
 def names(text: str) -> set[str]:
     """Capitalised words inside sentences, lower-cased and unaccented: the places, groups and people
     a text is about."""
     return {w for w in (m.group(0).lower() for m in _NAME.finditer(_unaccent(text)))
-            if w not in _NOT_NAMES and w not in _OTHER_NOT_NAMES}
+            if w not in _NOT_NAMES}
 
 
 def is_increment(claim: Claim) -> bool:
@@ -298,7 +291,12 @@ def _distinctive_names(articles: dict[str, Article]) -> dict[str, frozenset[str]
         for name in ns:
             df[name] += 1
     limit = max(2, int(DISTINCTIVE_SHARE * len(found)))
-    return {aid: frozenset(n for n in ns if df[n] <= limit) for aid, ns in found.items()}
+    out = {}
+    for aid, ns in found.items():
+        rare = frozenset(n for n in ns if df[n] <= limit)
+        # a run about one event shares its names everywhere: then every name tells
+        out[aid] = rare if len(rare) >= 2 else frozenset(ns)
+    return out
 
 
 def _context_text(article: Article) -> str:
@@ -482,19 +480,35 @@ def _split(pos: list[int], pairs: _Pairs, cap: int) -> list[list[int]]:
     return [ordered[i:i + cap] for i in range(0, len(ordered), cap)]
 
 
-def _structural_candidates(pairs: "_Pairs") -> set[tuple[int, int]]:
-    """Pairs that the sentence model cannot propose: a non-English claim and any claim whose article
-    shares a distinctive name with its own (looked up by name, not over all pairs)."""
-    by_name: dict[str, list[int]] = defaultdict(list)
-    for p, ns in enumerate(pairs.distinctive):
-        for name in ns:
-            by_name[name].append(p)
+# At most this many other articles are proposed for one non-English article, the ones sharing most names.
+MAX_STRUCTURAL_ARTICLES = 50
+
+
+def _structural_candidates(pairs: "_Pairs", shared_names: int) -> set[tuple[int, int]]:
+    """Pairs that the sentence model cannot propose: a non-English claim and the claims of articles
+    that share at least ``shared_names`` distinctive names with its own (found through an index of
+    names, the closest articles first), so the work grows with the matches, not with all pairs."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    names_of: dict[str, frozenset[str]] = {}
+    for p, c in enumerate(pairs.claims):
+        by_article[c.article_id].append(p)
+        names_of[c.article_id] = pairs.distinctive[p]
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for aid in sorted(by_article):
+        for name in names_of[aid]:
+            by_name[name].append(aid)
     out: set[tuple[int, int]] = set()
-    for p, english in enumerate(pairs.english):
-        if english:
+    for aid in sorted(by_article):
+        if all(pairs.english[p] for p in by_article[aid]):
             continue
-        for name in pairs.distinctive[p]:
-            out.update((min(p, q), max(p, q)) for q in by_name[name] if q != p)
+        shared: dict[str, int] = defaultdict(int)
+        for name in names_of[aid]:
+            for other in by_name[name]:
+                shared[other] += 1
+        close = sorted((o for o, k in shared.items() if k >= shared_names or o == aid),
+                       key=lambda o: (-shared[o], o))[:MAX_STRUCTURAL_ARTICLES + 1]
+        for other in close:
+            out.update((min(p, q), max(p, q)) for p in by_article[aid] for q in by_article[other] if p != q)
     return out
 
 
@@ -518,7 +532,7 @@ def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarra
             if pairs.distance(a, b) <= config.threshold:
                 rows.append(a)
                 cols.append(b)
-    for a, b in sorted(_structural_candidates(pairs)):
+    for a, b in sorted(_structural_candidates(pairs, config.shared_names)):
         if pairs.distance(a, b) <= config.threshold:
             rows.append(a)
             cols.append(b)

@@ -70,6 +70,8 @@ def _stated(claim: Claim) -> float | None:
     if claim.vague or claim.alternatives or (lean is None and claim.qualifier not in EXACT_QUALIFIERS):
         return None
     if lean == "lower":
+        if claim.qualifier == "more than" and claim.unit is None and float(claim.low).is_integer():
+            return claim.low - 1  # a count "more than a million" is read from 1,000,001
         return claim.low
     if lean is None:
         return claim.low if claim.high == claim.low else None  # a range states no one number
@@ -95,9 +97,17 @@ def rounded_alike(a: Claim, b: Claim) -> bool:
     x, y = _stated(a), _stated(b)
     if x is None or y is None or max(x, y) <= 0:
         return False
-    if x == y and leans & {"lower", "upper"} and leans != {"lower"} and leans != {"upper"}:
-        return False  # "at least 25" says there may be more than "25": vague against exact
+    if leans & {"lower", "upper"} and "exact" in leans:
+        bound, exact = (x, y) if _LEANS.get(a.qualifier) in ("lower", "upper") else (y, x)
+        if _digits(bound) >= _digits(exact):
+            return False  # "at least 25" vs "25" or "26": no rounder number, vague against exact
     return abs(x - y) <= ROUNDING_TOLERANCE * max(x, y)
+
+
+def _digits(value: float) -> int:
+    """Significant digits of a whole number: 1,000,000 has 1, 1,030,000 has 3, 25 has 2."""
+    text = f"{value:.0f}".rstrip("0") if float(value).is_integer() else f"{value}".replace(".", "")
+    return len(text.lstrip("0")) or 1
 
 
 def same_figure(a: Claim, b: Claim) -> bool:

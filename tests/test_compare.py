@@ -272,3 +272,14 @@ def test_a_date_is_headed_by_the_event_a_reader_names(subjects, expected):
     from factcheck.compare import event_name
 
     assert event_name([replace(claim(1, 1), kind="date", subject=s) for s in subjects]) == expected
+
+
+@pytest.mark.parametrize("bound, exact, alike", [
+    (25, 26, False),           # "at least 25" vs "26": the bound is no rounder
+    (1000, 1049, True),        # "at least 1,000" vs "1,049": the bound is the number rounded
+    (1_000_000, 1_030_000, True),
+])
+def test_a_bound_agrees_only_when_it_is_the_number_rounded(bound, exact, alike):
+    from factcheck.compare import same_figure
+
+    assert same_figure(claim(bound, None, "at least"), claim(exact, exact, article="b")) is alike

@@ -90,3 +90,9 @@ def test_a_nationality_is_a_part_only_beside_a_larger_total(nlp):
     alone = _claims(nlp, "At least 25 Moldovan workers were killed in the fire.")
     assert [c.scope for c in with_total if c.surface == "14"] == ["Moldovan"]
     assert [c.scope for c in alone if c.surface == "At least 25"] == [None]
+
+
+def test_a_description_of_a_named_person_is_no_count(nlp):
+    text = ("Troops killed a renegade army captain who had led a mutiny, officials said.\n\n"
+            "The dead man, Luis Garza, a renegade army captain, had been on the run for a year.")
+    assert [c.surface for c in _claims(nlp, text) if c.kind == "killed"] == []

@@ -120,3 +120,20 @@ def test_an_unrelated_spanish_story_joins_no_fact(crosslang_result):
     for surface in ("Dos", "tres"):
         fact = _fact_of(crosslang_result, "03", surface)
         assert {c[:2] for c in fact.claim_ids} == {"03"}
+
+
+def test_a_run_about_one_event_still_meets_across_languages(tmp_path, nlp, embedder):
+    """Every article names the mine and the town: names shared by all still tell one event."""
+    import shutil
+
+    from factcheck import check
+
+    for name in ("01_valle_norte_diario.md", "02_lucania_wire.md"):
+        shutil.copy(CROSSLANG / name, tmp_path / name)
+    (tmp_path / "04_torrealta_radio.md").write_text(
+        "---\noutlet: Radio Torrealta\npublished: 2024-03-12\nlang: en\n---\n\n"
+        "Rescue crews at the Santa Brigida mine in Torrealta said the blast on Monday trapped miners "
+        "for hours; Lucania state officials are investigating the cause.\n", encoding="utf-8")
+    result = check([tmp_path], nlp=nlp, embedder=embedder)
+    fact = _fact_of(result, "01", "Cinco")
+    assert fact.verdict == "contradiction" and fact is _fact_of(result, "02", "Three")

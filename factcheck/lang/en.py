@@ -306,10 +306,8 @@ OWN_VOICE_HEADERS = {"comment", "comments", "update", "note", "editor's note", "
                      "opinion", "background", "context"}
 
 
-# Modifiers that make "a former police officer" one person's past or self-made role, not a count
-# of that role: the rebel pilot killed in a raid is no police officer killed.
-PAST_ROLE_MODIFIERS = {"former", "ex", "retired", "rogue", "rebel", "rebellious", "renegade", "dissident",
-                       "fugitive", "deserter", "disgraced"}
+# Modifiers that make "a former police officer" one person's past role, not a count of that role.
+PAST_ROLE_MODIFIERS = {"former", "ex", "retired", "onetime", "erstwhile"}
 
 # The whole of a partitive that is a part, never a toll: "one of them", "two of those injured".
 ANAPHORIC_WHOLES = {"them", "those", "these", "whom", "which"}
@@ -334,3 +332,11 @@ EVENT_HEADINGS = {
 }
 # Words that are no event of their own: a date claim whose word is one of these names "the event".
 NOT_EVENTS = {"date", "event", "day", "time", "avoid", "say", "report", "be", "have"}
+
+# Capitalised words inside sentences that name no place, group or person: "Monday", "March", "The".
+NOT_NAMES = {
+    "the", "a", "an", "in", "on", "at", "and", "but", "he", "she", "it", "they", "we", "this", "that",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "mr", "mrs", "ms", "dr", "president", "minister", "police",
+}

@@ -54,7 +54,6 @@ KIND_NOUNS: dict[str, str] = {
     "fallecido": "killed",    # "ningún fallecido"
     "víctima": "killed",      # "cinco víctimas mortales" (see MORTAL_MODIFIERS)
     "cadáver": "killed",      # "hallaron 12 cadáveres"
-    "cuerpo": "killed",       # "los cuerpos de siete personas"
     "asesinato": "killed",    # "30 asesinatos"
     "herido": "injured",      # "no hubo heridos"
     "lesionado": "injured",   # "20 lesionados"
@@ -77,8 +76,16 @@ KIND_NOUNS: dict[str, str] = {
     "balance": "killed",      # "el balance de muertos" (a toll alone is a death toll)
 }
 
-# "víctimas mortales": the modifier that makes a victim a death.
+# "víctimas mortales": the modifier that makes a victim a death; nouns that need it.
 MORTAL_MODIFIERS = {"mortal", "fatal"}
+NEEDS_MORTAL_MODIFIER = {"víctima"}
+
+# An increment, never a total: "cinco personas más", "otras tantas". ("otros cinco heridos" is five
+# others, a count of its own, as "five others" is in English.)
+INCREMENT_BEFORE: set[str] = set()
+INCREMENT_AFTER = {"más"}
+# The preposition of a partitive: "dos de ellos", "uno de los heridos".
+PARTITIVE_CASES = {"de"}
 
 # Light verbs whose complement names the outcome: "resultaron heridos", "quedaron detenidos".
 LIGHT_VERBS = {"resultar", "quedar", "salir", "terminar", "acabar", "dejar", "haber", "registrar", "sufrir"}
