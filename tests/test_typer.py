@@ -44,8 +44,12 @@ def test_typer_reads_frames_it_was_not_trained_on(nlp, sentence, surface, kind):
         assert found is not None and found[0] == kind, found
 
 
-def test_prediction_is_deterministic(nlp):
-    features = _frame(nlp, "At least 40 people were hurt in the crush.", "At least 40")
+def test_it_abstains_below_its_threshold(nlp):
     typer = load_typer()
-    assert typer.probabilities(features) == typer.probabilities(dict(features))
-    assert abs(sum(typer.probabilities(features).values()) - 1) < 1e-9
+    features = _frame(nlp, "The committee met 3 times before the vote.", "3")
+    probs = typer.probabilities(features)
+    best = max(probs, key=probs.get)
+    found = typer.predict(features)
+    assert abs(sum(probs.values()) - 1) < 1e-9
+    assert (found is None) == (probs[best] < typer.threshold)
+    assert found is None or found[0] == "other"
