@@ -122,7 +122,7 @@ def load_nlp(lang: str = "en"):
                 module = importlib.import_module(name)
             except ImportError:
                 continue
-            return module.load()
+            return module.load(exclude=list(language.exclude))
     raise ModelMissingError(f"no spaCy {language.name} pipeline is installed; install it with "
                             f"'{language.install_hint}'")
 

@@ -37,18 +37,28 @@ class _Words:
 
 def extract_many_ud(articles: list[Article], *, nlp, language: Language, policy: VaguePolicy | None = None,
                     batch_size: int = 64) -> Iterator[list[Claim]]:
-    """Extract claims from articles of one UD-parsed language, one list per article, in order."""
+    """Extract claims from articles of one UD-parsed language, one list per article, in order.
+
+    All articles' blocks go through spaCy as one stream, so short articles share parser batches.
+    """
     policy = policy or get_policy("conservative")
     words = _Words(language.module("numbers").find_figures, language.module("dates").find_dates,
                    language.module("words"))
-    for article in articles:
-        blocks = segment(article)
-        docs = nlp.pipe([_parse_text(article.text, b) for b in blocks], batch_size=batch_size)
-        claims: list[Claim] = []
-        for doc, block in zip(docs, blocks):
-            for sent in doc.sents:
-                claims.extend(_sentence_claims(sent, article, block, words, policy))
-        yield _unique(claims)
+    segmented = [(article, segment(article)) for article in articles]
+    stream = ((_parse_text(a.text, b), (k, b)) for k, (a, blocks) in enumerate(segmented) for b in blocks)
+    found: list[list[Claim]] = [[] for _ in articles]
+    done = 0  # articles whose blocks have all been parsed, yielded in order as soon as they are
+    for doc, (k, block) in nlp.pipe(stream, batch_size=batch_size, as_tuples=True):
+        while done < k:
+            yield _unique(found[done])
+            found[done] = []
+            done += 1
+        for sent in doc.sents:
+            found[k].extend(_sentence_claims(sent, segmented[k][0], block, words, policy))
+    while done < len(articles):
+        yield _unique(found[done])
+        found[done] = []
+        done += 1
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:

@@ -172,6 +172,11 @@ def _lang(article: Article) -> str:
     return article.lang or DEFAULT_LANGUAGE
 
 
+def _for_model(article: Article, text: str) -> str:
+    """The text the English sentence model embeds for an article's claim or lede ("" in another language)."""
+    return text if _lang(article) == DEFAULT_LANGUAGE else ""
+
+
 def _given_nlp(nlp, lang: str):
     """The caller's pipeline for a language: ``nlp`` is one English pipeline or a {code: pipeline} map."""
     if isinstance(nlp, Mapping):
@@ -358,8 +363,10 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
     tell("embedded", n - len(missing), n)
     if missing:
         with clock("extract"):
-            sentences, rows = _unique([claim_text(c) for i in missing for c in per_article[i]])
-            ledes = [lede(articles[i]) for i in missing]
+            # the sentence model reads English: another language's text is not embedded (one shared
+            # placeholder vector), and cluster decides its pairs by structure, not by similarity
+            sentences, rows = _unique([_for_model(articles[i], claim_text(c)) for i in missing for c in per_article[i]])
+            ledes = [_for_model(articles[i], lede(articles[i])) for i in missing]
         with clock("embed"):
             svecs = embedder.embed(sentences) if sentences else None
             lvecs = embedder.embed(ledes)

