@@ -481,7 +481,7 @@ def _split(pos: list[int], pairs: _Pairs, cap: int) -> list[list[int]]:
 
 
 # At most this many other articles are proposed for one non-English article, the ones sharing most names.
-MAX_STRUCTURAL_ARTICLES = 50
+MAX_STRUCTURAL_ARTICLES = 12
 
 
 def _structural_candidates(pairs: "_Pairs", shared_names: int) -> set[tuple[int, int]]:
