@@ -376,7 +376,7 @@ def _is_hypothetical(verb) -> bool:
 def _stated_as_fact(kind: str, pred, num, *, zero: bool) -> bool:
     """False for a count of people in a clause that is hypothetical, denied or (for a toll) negated.
 
-    "could have caused a tragedy with dozens dead", "making it look like millions were out",
+    "the blast might have left scores dead", "making it look like millions were out",
     "denied that 30 people had been killed". With no predicate of its own, the figure's
     clause says whether it was stated as fact.
     """
@@ -967,8 +967,8 @@ def _subject_for(fm: FigureMatch, kind: str | None, num, noun, drafts: list["_Dr
 
 
 def _sibling_subject(num):
-    """The group a bare number shares with the clause it is coordinated with: in "an unknown number
-    of rebels were killed and five were captured", the five are rebels."""
+    """The group a bare number shares with the clause it is coordinated with: in "several gunmen
+    died in the fighting and four were held", the four are gunmen."""
     verb = num.head
     if num.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
         return None

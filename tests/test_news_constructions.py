@@ -50,7 +50,7 @@ READ = [
 # sentence, kind that must not be read
 ABSENT = [
     # hypothetical: no figure stated as fact
-    ("The minister said the blast could have caused a tragedy with several dozen dead.", "killed"),
+    ("The minister said the fire could easily have left several dozen people dead.", "killed"),
     # a named person's former role is no count of that role
     ("Soldiers shot dead a former police officer who had fled the city.", "killed"),
 ]
