@@ -122,10 +122,10 @@ class Typer:
         return kind, probs[kind]
 
     def to_json(self) -> str:
-        return json.dumps({"classes": list(self.classes), "intercept": list(self.intercept),
-                           "threshold": self.threshold,
-                           "weights": {k: list(v) for k, v in sorted(self.weights.items())}},
-                          indent=0, sort_keys=True)
+        """The weights as JSON, one feature a line (a retrained model diffs line by line)."""
+        head = {"classes": list(self.classes), "intercept": list(self.intercept), "threshold": self.threshold}
+        rows = [f"{json.dumps(k)}: {json.dumps(list(v))}" for k, v in sorted(self.weights.items())]
+        return json.dumps(head, sort_keys=True)[:-1] + ', "weights": {\n' + ",\n".join(rows) + "\n}}"
 
     @classmethod
     def from_json(cls, text: str) -> "Typer":
