@@ -59,8 +59,8 @@ _AHEAD = re.compile(r"\b(?:ahead of|upcoming|forthcoming|coming|prepar\w* for)\b
 # Words that make a future date legitimate in a story ("the vote on July 30, 2027 will").
 _FUTURE = re.compile(r"\b(?:will|would|scheduled|set to|set for|due|planned|expected|next)\b", re.I)
 
-_ROLE_KIND = {"m": "distance", "s": "duration", "kg": "weight", "m2": "area", "%": "percent"}
-_DROP_ROLES = {"time", "year", "name", "conversion", "ordinal"}
+ROLE_KIND = {"m": "distance", "s": "duration", "kg": "weight", "m2": "area", "%": "percent"}
+DROP_ROLES = {"time", "year", "name", "conversion", "ordinal"}
 _HUMAN_GROUPS = lx.HUMAN_GROUPS
 
 
@@ -794,7 +794,7 @@ def _rule_kind(fm: FigureMatch, num, noun, anchor, pred):
 def _role_kind(fm: FigureMatch) -> str | None:
     """Measures, money and ages are kinds by their form: "80 km", "$5 million", "a 36-year-old"."""
     if fm.role in ("measure", "percent"):
-        return _ROLE_KIND.get(fm.figure.unit or "", "measure")
+        return ROLE_KIND.get(fm.figure.unit or "", "measure")
     return {"money": "money", "age": "age"}.get(fm.role)
 
 
@@ -873,7 +873,7 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
     drafts: list[_Draft] = []
     used_nouns: set[int] = set()
     for fm in find_figures(sent.text, policy=policy):
-        if fm.role in _DROP_ROLES or any(d.start < fm.end and fm.start < d.end for d in dates):
+        if fm.role in DROP_ROLES or any(d.start < fm.end and fm.start < d.end for d in dates):
             continue
         draft = _figure_draft(sent, fm, drafts, antecedent, used_nouns)
         if draft is not None:
@@ -1313,6 +1313,15 @@ def extract_many(articles: list[Article], *, nlp, policy: VaguePolicy | None = N
         done += 1
 
 
+def one_per_span(claims: list[Claim]) -> list[Claim]:
+    """Claims sorted by offset, one per span: two readers can meet on the same words."""
+    unique: list[Claim] = []
+    for c in sorted(claims, key=lambda c: (c.start, c.end)):
+        if not unique or (unique[-1].start, unique[-1].end) != (c.start, c.end):
+            unique.append(c)
+    return unique
+
+
 def _person_descriptions(sent) -> set[str]:
     """Indefinite descriptions set beside a named person: "Luis Garza, a retired army colonel" gives
     "a retired army colonel" (lower-cased, up to the noun)."""
@@ -1422,11 +1431,4 @@ class _ArticleState:
         # names with those words ("Oscar Perez, a rebellious police officer"): one person, no count
         claims = [c for c in self.claims
                   if not (c.qualifier == "implicit" and c.surface.lower() in self.person_descriptions)]
-        claims = _resolve_scopes(sorted(claims, key=lambda c: (c.start, c.end)))
-        # one claim per span: the implicit pass and a figure can meet on the same words
-        unique: list[Claim] = []
-        for c in claims:
-            if unique and unique[-1].start == c.start and unique[-1].end == c.end:
-                continue
-            unique.append(c)
-        return unique
+        return one_per_span(_resolve_scopes(sorted(claims, key=lambda c: (c.start, c.end))))

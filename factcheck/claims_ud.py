@@ -15,14 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .claims import Block, _parse_text, segment
+from .claims import DROP_ROLES, ROLE_KIND, Block, _parse_text, one_per_span, segment
 from .kinds import CASUALTY_KINDS, PEOPLE_KINDS
 from .lang import Language
 from .numbers import VaguePolicy, get_policy
 from .records import Article, Claim
 
-_DROP_ROLES = {"time", "year", "name", "conversion", "ordinal"}
-_ROLE_KIND = {"m": "distance", "s": "duration", "kg": "weight", "m2": "area", "%": "percent"}
 _NOUNISH = ("NOUN", "PROPN", "ADJ")
 
 
@@ -50,30 +48,22 @@ def extract_many_ud(articles: list[Article], *, nlp, language: Language, policy:
     done = 0  # articles whose blocks have all been parsed, yielded in order as soon as they are
     for doc, (k, block) in nlp.pipe(stream, batch_size=batch_size, as_tuples=True):
         while done < k:
-            yield _unique(found[done])
+            yield one_per_span(found[done])
             found[done] = []
             done += 1
         for sent in doc.sents:
             found[k].extend(_sentence_claims(sent, segmented[k][0], block, words, policy))
     while done < len(articles):
-        yield _unique(found[done])
+        yield one_per_span(found[done])
         found[done] = []
         done += 1
-
-
-def _unique(claims: list[Claim]) -> list[Claim]:
-    out: list[Claim] = []
-    for c in sorted(claims, key=lambda c: (c.start, c.end)):
-        if not out or (out[-1].start, out[-1].end) != (c.start, c.end):
-            out.append(c)
-    return out
 
 
 def _sentence_claims(sent, article: Article, block: Block, words: _Words, policy) -> list[Claim]:
     dates = words.find_dates(sent.text, published=article.published)
     out: list[Claim] = []
     for fm in words.find_figures(sent.text, policy=policy):
-        if fm.role in _DROP_ROLES or any(d.start < fm.end and fm.start < d.end for d in dates):
+        if fm.role in DROP_ROLES or any(d.start < fm.end and fm.start < d.end for d in dates):
             continue
         claim = _figure_claim(sent, fm, article, block, words, dates)
         if claim is not None:
@@ -146,7 +136,7 @@ def _zero_noun(span, w):
 def _kind(fm, num, noun, w):
     """(kind, predicate): by the figure's form, its noun, a participle on the noun, or its verb."""
     if fm.role in ("measure", "percent"):
-        kind = _ROLE_KIND.get(fm.figure.unit or "", "measure")
+        kind = ROLE_KIND.get(fm.figure.unit or "", "measure")
         return ("other" if kind == "duration" and _elapsed(num, w) else kind), None
     if fm.role in ("money", "age"):
         return fm.role, None

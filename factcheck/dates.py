@@ -566,10 +566,16 @@ def find_dates(text: str, *, published: date | None) -> list[DateMatch]:
         >>> [m.surface for m in find_dates("On Monday, police said.", published=date(2017, 6, 28))]
         ['Monday']
     """
+    return settle_dates(_PATTERNS, text, published)
+
+
+def settle_dates(patterns, text: str, published: date | None) -> list[DateMatch]:
+    """Run (regex, handler) date patterns over a text and keep the longest non-overlapping
+    matches, then the earlier pattern: the engine every language's date reader shares."""
     if not isinstance(text, str) or not text:
         return []
     candidates: list[tuple[int, int, int, date, date, bool]] = []
-    for rank, (regex, handler) in enumerate(_PATTERNS):
+    for rank, (regex, handler) in enumerate(patterns):
         for m in regex.finditer(text):
             try:
                 result = handler(m, text, published)

@@ -25,6 +25,7 @@ from factcheck.dates import (
     _month_span,
     _shift_month,
     _week_span,
+    settle_dates,
 )
 
 __all__ = ["DateMatch", "find_dates"]
@@ -315,23 +316,4 @@ def find_dates(text: str, *, published: date | None) -> list[DateMatch]:
         >>> [m.surface for m in find_dates("El martes, la policía informó.", published=date(2017, 6, 28))]
         ['martes']
     """
-    if not isinstance(text, str) or not text:
-        return []
-    candidates: list[tuple[int, int, int, date, date, bool]] = []
-    for rank, (regex, handler) in enumerate(_PATTERNS):
-        for m in regex.finditer(text):
-            try:
-                result = handler(m, text, published)
-            except (ValueError, OverflowError, KeyError):
-                continue   # a day that does not exist, or arithmetic near date.min/max
-            start, end = m.span("s")
-            if result is not None and start < end and result[0] <= result[1]:
-                candidates.append((start, end, rank, *result))
-    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    chosen: list[tuple[int, int, int, date, date, bool]] = []
-    for cand in candidates:
-        if all(cand[1] <= c[0] or c[1] <= cand[0] for c in chosen):
-            chosen.append(cand)
-    chosen.sort()
-    return [DateMatch(start=s, end=e, surface=text[s:e], low=low, high=high, relative=rel)
-            for s, e, _, low, high, rel in chosen]
+    return settle_dates(_PATTERNS, text, published)

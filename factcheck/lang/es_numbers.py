@@ -14,18 +14,20 @@ dates are left to :mod:`factcheck.lang.es_dates`. Nothing here raises on text.
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from factcheck.numbers import (
+from factcheck.numbers import (  # the English reader's records and internals, shared
     DEFAULT_POLICY,
     POLICIES,
     FigureMatch,
     VaguePolicy,
+    _clean,
+    _finite,
+    _Num,
     _qualify,
+    _Unit,
 )
 from factcheck.records import Figure
 
@@ -348,47 +350,7 @@ _GLUED_LETTER_RE = re.compile(r"[^\W\d_]")
 # "magnitud 7,2" names its unit before the number.
 _UNIT_BEFORE_RE = re.compile(r"(?<![\w])(?i:magnitud)(?:\s+de)?\s+\Z")
 
-_MAX_VALUE = 1e18
-
-
-# =========================================================================== internals
-
-
-@dataclass(slots=True)
-class _Num:
-    """A numeral read at one position: digits, number words, vague or special."""
-
-    start: int          # includes a currency prefix if any
-    num_start: int      # the numeral itself
-    end: int            # after any scale word
-    low: float
-    high: float | None
-    base: float         # value before the scale ("3" in "3 millones")
-    scale: float
-    kind: str           # "digits" | "words" | "vague" | "special"
-    raw: str
-    currency: str | None = None
-
-    @property
-    def exact(self) -> bool:
-        return self.kind != "vague"
-
-
-@dataclass(slots=True)
-class _Unit:
-    end: int
-    base: str
-    factor: float
-
-
-def _finite(value: float) -> bool:
-    return math.isfinite(value) and abs(value) <= _MAX_VALUE
-
-
-def _clean(value: float) -> float:
-    """Rounds away float noise (0.01 * 30 -> 0.3)."""
-    rounded = round(value, 9)
-    return float(int(rounded)) if rounded == int(rounded) else rounded
+# The numeral and unit records, the value limit and the float clean-up are the English reader's.
 
 
 def _digits_value(raw: str) -> float:
