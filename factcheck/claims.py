@@ -904,10 +904,11 @@ def _figure_draft(sent, fm: FigureMatch, drafts: list["_Draft"], antecedent, use
         return None
     learned_part = False
     if kind is None and fm.role == "count":
-        kind, subject, group = _learned_kind(num, noun, pred, fm, subject, group)
+        frame = frame_features(num, noun, pred, value=fm.figure.low)  # read once for both models
+        kind, subject, group = _learned_kind(frame, noun, subject, group)
         if kind is not None and not _stated_as_fact(kind, pred, num, zero=False):
             return None
-        learned_part = kind is not None and _learned_part(num, noun, pred, fm)
+        learned_part = kind is not None and _learned_part(frame)
     kind = kind or "other"
     if kind in PEOPLE_KINDS and subject == "unspecified":
         subject, group = "people", "people"  # a toll with no noun of its own counts people
@@ -1094,7 +1095,7 @@ def _person_of(num) -> str | None:
     return None
 
 
-def _learned_kind(num, noun, pred, fm: FigureMatch, subject: str, group: str):
+def _learned_kind(frame: dict[str, float], noun, subject: str, group: str):
     """The learned typer's kind for a count the rules left untyped, with the subject it implies.
 
     A typed count whose noun names no known group ("1.2 million participants", or no noun
@@ -1104,7 +1105,7 @@ def _learned_kind(num, noun, pred, fm: FigureMatch, subject: str, group: str):
     typer = load_typer()
     if typer is None:
         return None, subject, group
-    found = typer.predict(frame_features(num, noun, pred, value=fm.figure.low))
+    found = typer.predict(frame)
     if found is None or found[0] == "other":
         return None, subject, group
     kind = found[0]
@@ -1116,11 +1117,11 @@ def _learned_kind(num, noun, pred, fm: FigureMatch, subject: str, group: str):
     return kind, subject, group
 
 
-def _learned_part(num, noun, pred, fm: FigureMatch) -> bool:
+def _learned_part(frame: dict[str, float]) -> bool:
     """True when the learned scope model reads a typed count as a part of its toll, not the whole:
     "ten people remain in hospital", "12 were later released"."""
     scoper = load_scoper()
-    found = scoper.predict(frame_features(num, noun, pred, value=fm.figure.low)) if scoper else None
+    found = scoper.predict(frame) if scoper else None
     return found is not None and found[0] == "part"
 
 
