@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from .kinds import CASUALTY_KINDS, OBJECT_KINDS, PEOPLE_KINDS, PEOPLE_ONLY_KINDS
 from .lang import en as lx
@@ -1335,17 +1335,37 @@ def _person_descriptions(sent) -> set[str]:
     return out
 
 
+# An item of a run-in list: "Chad with 11", "Kenya eight", "Morocco and Peru each with three".
+_INLINE_ITEM = re.compile(
+    r"(?:^|(?<=:)|;|,?\s+and\s+(?=[A-Z][^;]*?\s(?:with\s+)?\S+\s*(?:[.;]|$)))\s*"
+    r"(?P<name>[A-Z][^\W\d_]+(?:\s+(?:and\s+)?[A-Z][^\W\d_]+)*)\s+(?:each\s+)?(?:with\s+)?"
+    r"(?P<num>[\d,.]+|[a-z]+(?:-[a-z]+)?)\s*(?=[.;]|$|\s+and\s+[A-Z])")
 # A line of a list: a name, a colon and one figure ("Iran: 465", "• Ghana, Turkey: 7").
 _LIST_LINE = re.compile(r"^[\s•·*\-–]*(?P<name>[^\W\d_][^:\d]{0,40}?)\s*:\s*[^\s:]+\s*[.;]?$")
 
 
+# A list line's label of proper names: "Burkina Faso", "Ivory Coast, Benin", "Trinidad and Tobago".
+_ANY_DAY = date(2000, 1, 1)  # only whether a label names a day is asked, not which one
+_PROPER_LABEL = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:(?:\s*,\s*|\s+(?:and|&)\s+|\s+)[^\W\d_][^\W\d_'’.-]*)*$")
+
+
 def _names_a_place(sent, start: int, end: int) -> bool:
-    """True when a list line's name is a place or nationality in the parse ("Iran", "Ivory Coast,
-    Benin"), not a day, a month or a role ("Monday: 9", "Dead: 12")."""
+    """True when a list line's name is a place or nationality ("Iran", "Ivory Coast, Benin"), not a
+    day, a month or a role ("Monday: 9", "Dead: 12").
+
+    The parse's entities say so where the small model knows the name; a label of capitalised words
+    that names no date and no kind of count ("Mali", "Burkina Faso") is a name too: in a list
+    under a heading, a line's label is what the heading's count is broken down by."""
     s0 = sent.start_char
     strip = len(sent.text) - len(sent.text.lstrip())
-    return any(e.label_ in _SCOPE_ENTITIES + ("LOC",) for e in sent.ents
-               if e.start_char - s0 < end + strip and start + strip < e.end_char - s0)
+    if any(e.label_ in _SCOPE_ENTITIES + ("LOC",) for e in sent.ents
+           if e.start_char - s0 < end + strip and start + strip < e.end_char - s0):
+        return True
+    label = sent.text[strip + start: strip + end].strip()
+    words = [w for w in re.findall(r"[^\W\d_]+", label) if w.lower() not in ("and",)]
+    return (bool(words) and _PROPER_LABEL.match(label) is not None and all(w[0].isupper() for w in words)
+            and not find_dates(label, published=_ANY_DAY) and not any(w.lower() in lx.KIND_NOUNS or w.lower() in lx.SUBJECTS
+                                                  or w.lower() in lx.OWN_VOICE_HEADERS for w in words))
 
 
 def _resolve_scopes(claims: list[Claim]) -> list[Claim]:
@@ -1377,6 +1397,7 @@ class _ArticleState:
 
     def add(self, doc, block: Block, policy: VaguePolicy) -> None:
         self.remaining -= 1
+        first = len(self.claims)  # this block's claims start here
         for sent in doc.sents:
             found = _sentence_claims(sent, block.start, self.article, block, policy,
                                      self.prior_people, self.prior_subject, self.antecedent)
@@ -1392,6 +1413,7 @@ class _ArticleState:
                 continue  # "He said ...": the one named before is still the subject
             self.prior_subject = (_phrase(subj) if subj is not None and subj.tag_ in ("NNS", "NNPS", "NNP")
                                   else None)
+        self._inline_list(block, first)
 
     def _list_line(self, sent, found: list[Claim]) -> list[Claim]:
         """A line of a list under a heading ("Iran: 465") counts what the heading counts, for its name.
@@ -1401,6 +1423,8 @@ class _ArticleState:
         Deaths by country:"). Any other sentence ends the list.
         """
         text = sent.text.strip()
+        if not any(ch.isalnum() for ch in text):
+            return found  # a bullet the parser cut off its line ("•", then "Bangladesh: 137")
         line = _LIST_LINE.match(text)
         if line is None:
             if text:
@@ -1412,7 +1436,30 @@ class _ArticleState:
         name = line.group("name").strip()
         # the line holds a name and a figure and nothing else: whatever was read of the figure
         # alone, it counts what the heading counts
-        return [replace(c, kind=kind, subject=subject, subject_group=group, scope=name) for c in found]
+        return [replace(c, kind=kind, subject=subject, subject_group=group, scope=name, role="list") for c in found]
+
+    def _inline_list(self, block: Block, first: int) -> None:
+        """A run-in list of a toll's parts ("Others are: Chad with 11; Kenya eight; Morocco and Peru
+        each with three") counts what the article's toll counts, each item for its names.
+
+        Three or more items split by semicolons, each a proper name and one figure, make the list
+        (a paragraph: the parser may cut it at a semicolon); a figure already read as a part of its
+        own kind keeps it."""
+        text = self.article.text[block.start:block.end]
+        lead = text.index(":") + 1 if ":" in text else 0
+        items = list(_INLINE_ITEM.finditer(text, lead))
+        if len(items) < 3 or len(items) < text.count(";", lead) + 1:
+            return
+        head = next(((c.kind, c.subject, c.subject_group) for c in self.claims[:first]
+                     if c.kind in CASUALTY_KINDS and c.role == "body"), None)
+        if head is None:
+            return
+        for i in range(first, len(self.claims)):
+            c = self.claims[i]
+            item = next((m for m in items if m.start("num") <= c.start - block.start < m.end("num")), None)
+            if item is not None and not (c.kind != "other" and c.scope is not None):
+                self.claims[i] = replace(c, kind=head[0], subject=head[1], subject_group=head[2],
+                                         scope=item.group("name").strip(), role="list")
 
     def _heading_kind(self, sent) -> tuple[str, str, str] | None:
         """What a list heading counts: a kind its words name ("Deaths by country:", "people lost

@@ -125,21 +125,45 @@ def _event_class(subject: str) -> str:
 
 def scope_keys(claim: Claim) -> frozenset[str]:
     """A claim's scope, comparable across outlets: a person's name unaccented ("Pérez" = "Perez");
-    each nationality or place by its first four letters ("Iranian" = "Iran"; "Ghana, Turkey" names
-    two, each with that figure). Empty for a whole count."""
+    each nationality or place it names, lowercased ("Ghana, Turkey" names two, each with that
+    figure). Empty for a whole count."""
     if claim.scope is None:
         return frozenset()
     text = _unaccent(claim.scope).lower()
     if claim.kind == "age":
         return frozenset({" ".join(re.findall(r"[^\W\d_]+", text))})
     names = re.split(r"\s*(?:,|\band\b|&|/)\s*", text)
-    return frozenset(" ".join(w[:4] for w in re.findall(r"[^\W\d_]+", n)) for n in names if n.strip())
+    return frozenset(" ".join(re.findall(r"[^\W\d_]+", n)) for n in names if n.strip())
+
+
+# What a nationality adds to its country's stem ("Iran-ian", "Turk-ish", "Pakistan-i"), longest first,
+# and what a country's name may add to that stem ("Turk-ey", "Indones-ia", "Chin-a", "Mal-i").
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an", "i", "n")
+_COUNTRY_ENDINGS = ("", "a", "ia", "y", "ey", "i", "e")
+
+
+def _country_forms(name: str) -> set[str]:
+    """The country names a nationality may stand for: "iranian" -> {"iran", ...}, "turkish" ->
+    {"turkey", ...}. A name that is no nationality stands for itself only, so "niger" and
+    "nigeria" stay two places."""
+    forms = {name}
+    for end in _DEMONYM_ENDINGS:
+        if name.endswith(end) and len(name) - len(end) >= 3:
+            forms |= {name[:-len(end)] + tail for tail in _COUNTRY_ENDINGS}
+            break
+    return forms
+
+
+def _names_meet(x: str, y: str) -> bool:
+    return x == y or x in _country_forms(y) or y in _country_forms(x)
 
 
 def scopes_meet(a: Claim, b: Claim) -> bool:
     """Two wholes meet, and two parts that share a name; a part never meets its whole."""
     ka, kb = scope_keys(a), scope_keys(b)
-    return ka == kb or bool(ka & kb)
+    if not ka or not kb:
+        return ka == kb
+    return any(_names_meet(x, y) for x in ka for y in kb)
 
 
 def subjects_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
@@ -402,6 +426,10 @@ class _Pairs:
     def distance(self, a: int, b: int) -> float:
         cfg = self.config
         ca, cb = self.claims[a], self.claims[b]
+        if ca.role == cb.role == "list" and ca.article_id != cb.article_id:
+            # two outlets' breakdowns, each a tally of its day, meet through their totals and the
+            # parts told in prose, not line by line (one flag per country of a table is noise)
+            return _FAR
         if not (self.english[a] and self.english[b]):
             if ca.article_id == cb.article_id and ((ca.low, ca.high) != (cb.low, cb.high)
                                                    or ca.sentence_start == cb.sentence_start):

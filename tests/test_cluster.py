@@ -175,6 +175,10 @@ def test_a_part_needs_a_count_of_its_kind_before_it_in_the_sentence():
     ("Iranian", "Iran", True),             # one nationality under two names
     ("Turkish", "Ghana, Turkey", True),    # a list line naming two countries with one figure
     ("Iranian", "Turkish", False),         # two parts
+    ("Niger", "Nigeria", False),           # two countries, one a prefix of the other
+    ("Austrian", "Australian", False),
+    ("Pakistani", "Pakistan", True),
+    ("Chinese", "China", True),
 ])
 def test_a_part_by_nationality_meets_only_the_same_part(scope_a, scope_b, together):
     from dataclasses import replace
@@ -198,3 +202,13 @@ def test_a_part_of_a_named_whole_is_never_grouped():
 
     claims = [mk("a", 0), replace(mk("b", 0), part=True)]
     assert len(run(claims, [art("a"), art("b")])) == 2
+
+
+def test_two_outlets_breakdown_lines_are_not_compared_line_by_line():
+    from dataclasses import replace
+
+    lines = [replace(mk(x, 0, subject="pilgrims", group="civilians", low=n), scope="Chad", role="list")
+             for x, n in (("a", 11), ("b", 40))]
+    prose = replace(mk("c", 0, subject="pilgrims", group="civilians", low=11), scope="Chadian")
+    assert len(run(lines, [art("a"), art("b")])) == 2
+    assert len(run([lines[0], prose], [art("a"), art("c")])) == 1

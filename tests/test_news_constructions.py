@@ -85,6 +85,26 @@ def test_list_lines_count_what_their_heading_counts(nlp):
     assert by_surface["44"].kind == "killed" and by_surface["44"].scope == "Peru"
 
 
+def test_bulleted_list_lines_need_no_entity_label(nlp):
+    # names the small model does not tag, a bullet the parser cuts off, a line naming two countries
+    text = ("The ferry sank on Monday, killing 300 passengers.\n\nDeaths by country of origin:\n\n"
+            "  • Togo: 120\n  • Burkina Faso: 44\n  • Bhutan: 9\n  • Laos, Nepal: 3\n  • Monday: 2\n\n"
+            "The company has not commented.")
+    by_surface = {c.surface: c for c in _claims(nlp, text)}
+    assert [(by_surface[n].kind, by_surface[n].scope, by_surface[n].role) for n in ("120", "44", "9", "3")] == [
+        ("killed", "Togo", "list"), ("killed", "Burkina Faso", "list"), ("killed", "Bhutan", "list"),
+        ("killed", "Laos, Nepal", "list")]
+    assert by_surface["2"].scope is None  # a day is no place
+
+
+def test_a_run_in_list_counts_what_the_toll_counts(nlp):
+    text = ("The storm killed 212 people across the region.\n\n"
+            "Others are: Fiji with 31; Samoa 12; Tonga nine and Nauru and Palau each with two.")
+    by_surface = {c.surface: c for c in _claims(nlp, text)}
+    assert [(by_surface[n].kind, by_surface[n].scope) for n in ("31", "12", "nine", "two")] == [
+        ("killed", "Fiji"), ("killed", "Samoa"), ("killed", "Tonga"), ("killed", "Nauru and Palau")]
+
+
 def test_a_nationality_is_a_part_only_beside_a_larger_total(nlp):
     with_total = _claims(nlp, "The fire killed 64 workers. Among them, 14 Moldovan workers were killed.")
     alone = _claims(nlp, "At least 25 Moldovan workers were killed in the fire.")
