@@ -6,7 +6,7 @@ pandas and the models' libraries) is imported on first use, so a command that re
 run starts fast.
 """
 
-__all__ = ["Result", "check", "__version__"]
+__all__ = ["Result", "Store", "check", "__version__"]
 __version__ = "0.1.0"
 
 
@@ -15,7 +15,11 @@ def __getattr__(name: str):
         from . import pipeline
 
         return getattr(pipeline, name)
-    if name in ("cache", "formats", "pipeline"):  # "factcheck.cache.Cache()" without an import of its own
+    if name == "Store":  # the claim store (SQLite), "factcheck.Store(path)"
+        from . import store
+
+        return store.Store
+    if name in ("cache", "formats", "pipeline", "store"):  # "factcheck.cache.Cache()" without an import of its own
         import importlib
 
         return importlib.import_module(f".{name}", __name__)

@@ -504,6 +504,7 @@ def _tables(result: Result, directory: Path, fmt: Format) -> list[Path]:
                   "tables.\n\n" + EXIT_CODES,
              epilog="Example: factcheck report seeds/ news.jsonl page.html -f md -f html")
 def report(
+    ctx: typer.Context,
     paths: Optional[list[Path]] = _paths_arg(),
     formats: Optional[list[Format]] = typer.Option(
         None, "--format", "-f", metavar="FORMAT", help="Output to write: md, json, html, csv or parquet; repeat "
@@ -534,6 +535,9 @@ def report(
     quiet: bool = _quiet_opt(),
     no_cache: bool = _no_cache_opt(),
     clear_cache: bool = _clear_cache_opt(),
+    store: Optional[Path] = typer.Option(None, "--store", metavar="FILE",
+                                         help="Report every claim in this store (filled by factcheck add) "
+                                              "instead of reading PATHs."),
 ) -> None:
     """Write the discrepancy report: Markdown and JSON, and on request HTML, CSV or Parquet tables."""
     chosen = set(formats or [Format.md, Format.json])
@@ -541,12 +545,15 @@ def report(
         chosen.add(Format.html)
     if tables_dir and not chosen & {Format.csv, Format.parquet}:
         chosen.add(Format.csv)
-    cache = _open_cache(no_cache, clear_cache)
-    columns = _columns(text_column, outlet_column, published_column, url_column, id_column, lang_column)
-    result = _check(paths, quiet=quiet, policy=policy.value, model=model, strict=strict, max_bytes=max_bytes,
-                    columns=columns, cache=cache)
-    _need_articles(result, paths)
-    _warn_cache(cache)
+    if store is not None:
+        result = _stored_result(ctx, store, paths, policy=policy.value, model=model)
+    else:
+        cache = _open_cache(no_cache, clear_cache)
+        columns = _columns(text_column, outlet_column, published_column, url_column, id_column, lang_column)
+        result = _check(paths, quiet=quiet, policy=policy.value, model=model, strict=strict, max_bytes=max_bytes,
+                        columns=columns, cache=cache)
+        _need_articles(result, paths)
+        _warn_cache(cache)
     written: list[Path] = []
     if Format.md in chosen:
         _write(out, result.to_markdown())
@@ -576,6 +583,82 @@ def report(
                    f"{len(result.claims)} claims, {len(result.facts)} facts, {flagged} flagged -> "
                    + ", ".join(map(str, written)))
     _report_skipped(result)
+
+
+# --- the claim store -------------------------------------------------------------------------------
+
+def _given(ctx: typer.Context, name: str) -> bool:
+    """Whether the option ``name`` was given on the command line (not left at its default)."""
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name != "DEFAULT"
+
+
+def _stored_result(ctx: typer.Context, path: Path, paths: list[Path] | None, *, policy: str,
+                   model: str | None) -> Result:
+    """The ``Result`` of every claim in the store at ``path``; a missing or foreign file exits 1."""
+    from . import Store
+
+    if paths:
+        raise typer.BadParameter("give either PATHs or --store, not both (add the PATHs first with "
+                                 f"factcheck add PATH... --store {path})", param_hint="PATH")
+    try:
+        with Store(path, create=False) as opened:
+            meta = opened.meta()
+            for key, value in (("policy", policy), ("model", model)):
+                if _given(ctx, key) and key in meta and meta[key] != value:
+                    _fail(f"{path}: the store was filled with {key} {meta[key]!r}, not {value!r}")
+            result = opened.result()
+    except (FactcheckError, OSError) as exc:
+        _fail(str(exc))
+        raise  # unreachable: _fail exits
+    if not result.articles and not result.skipped:
+        _fail(f"{path}: the store holds no articles")
+    return result
+
+
+@app.command(cls=_Command,
+             help="Add articles to a claim store: extract the claims of every article not stored yet, and "
+                  "commit each article in one transaction. An article already stored with the same id and "
+                  "content costs nothing. Then report --store FILE writes the report of everything stored."
+                  "\n\n" + EXIT_CODES,
+             epilog="Example: factcheck add seeds/ --store claims.db")
+def add(
+    paths: list[Path] = typer.Argument(..., help=_PATHS_HELP.replace(" (default: seeds/)", ""),
+                                       show_default=False, metavar="PATH"),
+    store: Path = typer.Option(..., "--store", metavar="FILE", help="The store file (SQLite); created when "
+                                                                     "missing."),
+    policy: Policy = _policy_opt(),
+    model: Optional[str] = _model_opt(),
+    strict: bool = _strict_opt(),
+    max_bytes: int = _max_bytes_opt(),
+    text_column: str = _text_col(),
+    outlet_column: str = _outlet_col(),
+    published_column: str = _published_col(),
+    url_column: str = _url_col(),
+    id_column: str = _id_col(),
+    lang_column: str = _lang_col(),
+    quiet: bool = _quiet_opt(),
+) -> None:
+    """Add articles to a claim store, then print one line: articles added, unchanged, skipped, claims."""
+    from . import Store
+
+    columns = _columns(text_column, outlet_column, published_column, url_column, id_column, lang_column)
+    try:
+        with Store(store) as opened:
+            done = opened.add(paths, policy=policy.value, model=model, strict=strict, max_bytes=max_bytes,
+                              columns=columns)
+            total_articles, total_claims = opened.counts()
+    except (FactcheckError, ValueError, OSError) as exc:
+        _fail(str(exc))
+        return
+    if not quiet:
+        typer.echo(f"{done.added} articles added, {done.unchanged} unchanged, {len(done.skipped)} skipped, "
+                   f"{done.claims} claims added -> {store} ({total_articles} articles, {total_claims} claims)")
+    for s in done.skipped:
+        typer.echo(f"factcheck: skipped {s.path}: {s.reason}", err=True)
+    if done.skipped:
+        typer.echo(f"factcheck: {len(done.skipped)} input(s) skipped; listed above", err=True)
+        raise typer.Exit(EXIT_SKIPPED)
 
 
 @app.command(cls=_Command, epilog="Example: factcheck claims seeds/003_62008b33e4acb1ae.txt")

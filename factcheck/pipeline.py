@@ -4,6 +4,11 @@ Reads paths and options; returns a ``Result`` holding every record of the run.
 Models are loaded only when ``check`` runs, never at import time, and not at all
 when an optional ``Cache`` already holds every article's claims and vectors.
 An optional ``timings`` dict receives the wall time of each stage.
+
+``check`` is the composition of stage functions that other callers (the claim store) reuse:
+``read_stage`` (paths -> articles and skipped inputs), ``extract_stage`` / ``extract_stream``
+(articles -> claims), ``embed_stage`` (claims -> one vector matrix per article) and ``group_stage``
+(claims and vectors -> facts and syndicated groups).
 """
 
 from __future__ import annotations
@@ -184,7 +189,7 @@ def _given_nlp(nlp, lang: str):
     return nlp if lang == DEFAULT_LANGUAGE else None
 
 
-def _readable(articles: list[Article], *, strict: bool) -> tuple[list[Article], list[Skipped]]:
+def readable_articles(articles: list[Article], *, strict: bool) -> tuple[list[Article], list[Skipped]]:
     """Articles whose language has an installed spaCy pipeline, and the others as skipped inputs
     that name the package to install (the Spanish one is an optional, GPL-3.0 install)."""
     missing = {lang for lang in {_lang(a) for a in articles} if not nlp_installed(lang)}
@@ -263,6 +268,161 @@ def _extract(todo: list[int], articles: list[Article], lang: str, *, nlp, policy
     clock.add("extract", perf_counter() - t0 - timed.seconds)
 
 
+def read_stage(paths: list[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False,
+               columns: Columns = Columns(), clock: _Clock | None = None) -> tuple[list[Article], list[Skipped]]:
+    """Ingest ``paths``: the articles a run reads, and every input it skips (languages without an
+    installed pipeline among them), each list in the order ``check`` reports it."""
+    clock = clock or _Clock(None)
+    with clock("ingest"):
+        articles, skipped = ingest(list(paths), max_bytes=max_bytes, strict=strict, columns=columns)
+        articles, unread = readable_articles(articles, strict=strict)
+        skipped = sorted([*skipped, *unread], key=lambda s: s.path) if unread else skipped
+    return articles, skipped
+
+
+def open_embedder(model: str | None, embedder: Embedder | None = None) -> Embedder:
+    """The given embedder, else the real one for ``model``; a missing model fails now, not after the
+    parse (nothing is loaded yet)."""
+    embedder = embedder if embedder is not None else SentenceTransformerEmbedder(model)
+    if isinstance(embedder, SentenceTransformerEmbedder):
+        resolve_model_path(embedder.name)
+    return embedder
+
+
+def extract_stream(articles: list[Article], todo: list[int], *, policy: VaguePolicy, nlp=None,
+                   clock: _Clock | None = None, failed: dict[int, str] | None = None,
+                   strict: bool = False) -> Iterator[tuple[int, list[Claim]]]:
+    """(index, claims) for the articles at ``todo``, one language after another (sorted by code),
+    each as it is extracted. Articles that fail are left out with their reason in ``failed``."""
+    clock = clock or _Clock(None)
+    for lang in sorted({_lang(articles[i]) for i in todo}):
+        part = [i for i in todo if _lang(articles[i]) == lang]
+        yield from _extract(part, articles, lang, nlp=_given_nlp(nlp, lang), policy=policy, clock=clock,
+                            failed=failed, strict=strict)
+
+
+def _cached_claims(articles: list[Article], *, cache: Cache | None, vague: VaguePolicy,
+                   nlp) -> tuple[list[list[Claim] | None], list[str | None]]:
+    """Each article's claims as the cache holds them (None on a miss), and its cache key."""
+    n = len(articles)
+    found: list[list[Claim] | None] = [None] * n
+    keys: list[str | None] = [None] * n
+    if cache is not None and n:
+        policy_id = policy_identity(vague)
+        nlp_ids = {lang: nlp_identity(_given_nlp(nlp, lang)) if _given_nlp(nlp, lang) is not None
+                   else installed_nlp_identity(lang) for lang in {_lang(a) for a in articles}}
+        for i, a in enumerate(articles):
+            if nlp_ids[_lang(a)] is not None:
+                keys[i] = cache.claims_key(a, nlp_id=nlp_ids[_lang(a)], policy_id=policy_id)
+                found[i] = cache.get_claims(keys[i])
+    return found, keys
+
+
+def extract_stage(articles: list[Article], *, vague: VaguePolicy, nlp=None, cache: Cache | None = None,
+                  strict: bool = False, clock: _Clock | None = None,
+                  tell: Callable[[str, int, int], None] | None = None,
+                  ) -> tuple[list[list[Claim] | None], list[str | None], dict[int, str]]:
+    """Claims per article: from the cache where it has them, else parsed and extracted (and cached).
+
+    Returns:
+        Each article's claims (None for one whose extraction failed), its cache key (None without
+        a cache), and the failed articles' indices with their skip reasons.
+    """
+    clock = clock or _Clock(None)
+    tell = tell or (lambda stage, done, total: None)
+    n = len(articles)
+    with clock("cache"):
+        found, keys = _cached_claims(articles, cache=cache, vague=vague, nlp=nlp)
+    todo = [i for i in range(n) if found[i] is None]
+    parsed = n - len(todo)
+    tell("parsed", parsed, n)
+    failed: dict[int, str] = {}  # articles whose parse or extraction raised, with the reason
+    for i, claims_i in extract_stream(articles, todo, policy=vague, nlp=nlp, clock=clock, failed=failed,
+                                      strict=strict):
+        found[i] = claims_i
+        parsed += 1
+        tell("parsed", parsed, n)
+        if keys[i] is not None:
+            with clock("cache"):
+                cache.put_claims(keys[i], claims_i)
+    return found, keys, failed
+
+
+def embed_stage(articles: list[Article], per_article: list[list[Claim]], *, embedder: Embedder,
+                keys: list[str | None] | None = None, cache: Cache | None = None,
+                clock: _Clock | None = None,
+                tell: Callable[[str, int, int], None] | None = None) -> list[np.ndarray]:
+    """One float32 matrix per article: a row per claim (its sentence), then one for the article (its
+    lede); from the cache where it has them, else embedded (and cached)."""
+    clock = clock or _Clock(None)
+    tell = tell or (lambda stage, done, total: None)
+    n = len(articles)
+    keys = keys if keys is not None else [None] * n
+    vectors: list[np.ndarray | None] = [None] * n
+    vkeys: list[str | None] = [None] * n
+    with clock("cache"):
+        if cache is not None and any(keys):
+            embedder_id = embedder_identity(embedder)
+            for i in range(n):
+                if keys[i] is None:
+                    continue
+                vkeys[i] = cache.vectors_key(keys[i], embedder_id=embedder_id)
+                got = cache.get_vectors(vkeys[i])
+                if got is not None and got.ndim == 2 and got.shape[0] == len(per_article[i]) + 1:
+                    vectors[i] = got
+    missing = [i for i in range(n) if vectors[i] is None]
+    tell("embedded", n - len(missing), n)
+    if missing:
+        for i, vecs in zip(missing, _embed(articles, per_article, missing, embedder=embedder, clock=clock)):
+            vectors[i] = vecs
+            if vkeys[i] is not None:
+                with clock("cache"):
+                    cache.put_vectors(vkeys[i], vecs)
+        tell("embedded", n, n)
+    return vectors  # type: ignore[return-value]  # every row is filled above
+
+
+def _embed(articles: list[Article], per_article: list[list[Claim]], missing: list[int], *, embedder: Embedder,
+           clock: _Clock) -> list[np.ndarray]:
+    """The vectors of the articles at ``missing``, in that order, from one call per kind of text."""
+    with clock("extract"):
+        # the sentence model reads English: another language's text is not embedded (one shared
+        # placeholder vector), and cluster decides its pairs by structure, not by similarity
+        sentences, rows = _unique([_for_model(articles[i], claim_text(c)) for i in missing for c in per_article[i]])
+        ledes = [_for_model(articles[i], lede(articles[i])) for i in missing]
+    with clock("embed"):
+        svecs = embedder.embed(sentences) if sentences else None
+        lvecs = embedder.embed(ledes)
+    out, pos = [], 0
+    for j, i in enumerate(missing):
+        k = len(per_article[i])
+        own = svecs[rows[pos:pos + k]] if k else np.zeros((0, lvecs.shape[1]), np.float32)
+        pos += k
+        out.append(np.vstack([own, lvecs[j:j + 1]]).astype(np.float32, copy=False))
+    return out
+
+
+def group_stage(articles: list[Article], per_article: list[list[Claim]], vectors: list[np.ndarray], *,
+                config: ClusterConfig = ClusterConfig(), clock: _Clock | None = None,
+                ) -> tuple[list[Claim], list[Fact], tuple[tuple[str, ...], ...]]:
+    """Claims grouped into facts and compared: every claim in article order, the facts, and the
+    syndicated groups of articles. ``vectors`` holds each article's matrix from ``embed_stage``."""
+    clock = clock or _Clock(None)
+    claims: list[Claim] = [c for cs in per_article for c in cs]
+    by_id = {a.id: a for a in articles}
+    if articles:
+        sentence_vecs = np.vstack([v[:-1] for v in vectors])
+        article_vecs = {a.id: vectors[i][-1] for i, a in enumerate(articles)}
+    else:
+        sentence_vecs, article_vecs = np.zeros((0, 1), np.float32), {}
+    with clock("group"):
+        groups = cluster_claims(claims, sentence_vecs, article_vecs, by_id, config=config)
+        wires = find_syndication(articles)
+    with clock("compare"):
+        facts = compare(groups, claims, by_id, syndication=wires)
+    return claims, facts, wires
+
+
 def check(paths: list[str | Path], *, policy: str = "conservative", model: str | None = None,
           nlp=None, embedder: Embedder | None = None, config: ClusterConfig = ClusterConfig(),
           max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, cache: Cache | None = None,
@@ -299,97 +459,19 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
     """
     clock = _Clock(timings)
     vague = get_policy(policy)
-    with clock("ingest"):
-        articles, skipped = ingest(list(paths), max_bytes=max_bytes, strict=strict, columns=columns)
-        articles, unread = _readable(articles, strict=strict)
-        skipped = sorted([*skipped, *unread], key=lambda s: s.path) if unread else skipped
-    embedder = embedder if embedder is not None else SentenceTransformerEmbedder(model)
-    if isinstance(embedder, SentenceTransformerEmbedder):
-        resolve_model_path(embedder.name)  # a missing model fails now, not after the parse
-    n = len(articles)
+    articles, skipped = read_stage(paths, max_bytes=max_bytes, strict=strict, columns=columns, clock=clock)
+    embedder = open_embedder(model, embedder)
     tell = progress or (lambda stage, done, total: None)
-    tell("read", n, n)
-
-    # claims: from the cache where it has them, else parsed and extracted
-    found: list[list[Claim] | None] = [None] * n
-    keys: list[str | None] = [None] * n
-    with clock("cache"):
-        if cache is not None and n:
-            policy_id = policy_identity(vague)
-            nlp_ids = {lang: nlp_identity(_given_nlp(nlp, lang)) if _given_nlp(nlp, lang) is not None
-                       else installed_nlp_identity(lang) for lang in {_lang(a) for a in articles}}
-            for i, a in enumerate(articles):
-                if nlp_ids[_lang(a)] is not None:
-                    keys[i] = cache.claims_key(a, nlp_id=nlp_ids[_lang(a)], policy_id=policy_id)
-                    found[i] = cache.get_claims(keys[i])
-    todo = [i for i in range(n) if found[i] is None]
-    parsed = n - len(todo)
-    tell("parsed", parsed, n)
-    failed: dict[int, str] = {}  # articles whose parse or extraction raised, with the reason
-    for lang in sorted({_lang(articles[i]) for i in todo}):
-        part = [i for i in todo if _lang(articles[i]) == lang]
-        for i, claims_i in _extract(part, articles, lang, nlp=_given_nlp(nlp, lang), policy=vague, clock=clock,
-                                    failed=failed, strict=strict):
-            found[i] = claims_i
-            parsed += 1
-            tell("parsed", parsed, n)
-            if keys[i] is not None:
-                with clock("cache"):
-                    cache.put_claims(keys[i], claims_i)
+    tell("read", len(articles), len(articles))
+    found, keys, failed = extract_stage(articles, vague=vague, nlp=nlp, cache=cache, strict=strict,
+                                        clock=clock, tell=tell)
     if failed:  # listed as skipped inputs; the run goes on with the others
         skipped = sorted([*skipped, *(Skipped(articles[i].path, failed[i]) for i in failed)],
                          key=lambda s: (s.path, s.reason))
-        keep = [i for i in range(n) if i not in failed]
+        keep = [i for i in range(len(articles)) if i not in failed]
         articles, found, keys = [articles[i] for i in keep], [found[i] for i in keep], [keys[i] for i in keep]
-        n = len(articles)
     per_article: list[list[Claim]] = [f or [] for f in found]
-    claims: list[Claim] = [c for cs in per_article for c in cs]
-    by_id = {a.id: a for a in articles}
-
-    # vectors: one row per claim (its sentence), then one for the article (its lede)
-    vectors: list[np.ndarray | None] = [None] * n
-    vkeys: list[str | None] = [None] * n
-    with clock("cache"):
-        if cache is not None and any(keys):
-            embedder_id = embedder_identity(embedder)
-            for i in range(n):
-                if keys[i] is None:
-                    continue
-                vkeys[i] = cache.vectors_key(keys[i], embedder_id=embedder_id)
-                got = cache.get_vectors(vkeys[i])
-                if got is not None and got.ndim == 2 and got.shape[0] == len(per_article[i]) + 1:
-                    vectors[i] = got
-    missing = [i for i in range(n) if vectors[i] is None]
-    tell("embedded", n - len(missing), n)
-    if missing:
-        with clock("extract"):
-            # the sentence model reads English: another language's text is not embedded (one shared
-            # placeholder vector), and cluster decides its pairs by structure, not by similarity
-            sentences, rows = _unique([_for_model(articles[i], claim_text(c)) for i in missing for c in per_article[i]])
-            ledes = [_for_model(articles[i], lede(articles[i])) for i in missing]
-        with clock("embed"):
-            svecs = embedder.embed(sentences) if sentences else None
-            lvecs = embedder.embed(ledes)
-        pos = 0
-        for j, i in enumerate(missing):
-            k = len(per_article[i])
-            own = svecs[rows[pos:pos + k]] if k else np.zeros((0, lvecs.shape[1]), np.float32)
-            pos += k
-            vectors[i] = np.vstack([own, lvecs[j:j + 1]]).astype(np.float32, copy=False)
-            if vkeys[i] is not None:
-                with clock("cache"):
-                    cache.put_vectors(vkeys[i], vectors[i])
-        tell("embedded", n, n)
-    if n:
-        sentence_vecs = np.vstack([v[:-1] for v in vectors])
-        article_vecs = {a.id: vectors[i][-1] for i, a in enumerate(articles)}
-    else:
-        sentence_vecs, article_vecs = np.zeros((0, 1), np.float32), {}
-
-    with clock("group"):
-        groups = cluster_claims(claims, sentence_vecs, article_vecs, by_id, config=config)
-        wires = find_syndication(articles)
-    with clock("compare"):
-        facts = compare(groups, claims, by_id, syndication=wires)
+    vectors = embed_stage(articles, per_article, embedder=embedder, keys=keys, cache=cache, clock=clock, tell=tell)
+    claims, facts, wires = group_stage(articles, per_article, vectors, config=config, clock=clock)
     return Result(tuple(articles), tuple(skipped), tuple(claims), tuple(facts), vague, embedder.name,
                   syndication=wires)

@@ -1,0 +1,543 @@
+"""Store: articles, claims, vectors and the skipped-input ledger in one SQLite file, between runs.
+
+Reads what ``add`` is given (the same ingestion as ``check``) and keeps, per article, its record
+(language, id, path, outlet, date, text and a hash of its content), every claim with all its fields
+(offsets and provenance included), the vectors the pipeline computes (one per claim sentence, one for
+the article's lede) and every input that was skipped. ``Store.result`` groups and compares all stored
+claims with the pipeline's own stages and returns the ``Result`` a run over the same articles returns.
+
+Why SQLite: it is in Python's standard library (no new dependency), one file, transactional (each
+article is written in one transaction, so a killed ``add`` never leaves half an article) and, in WAL
+mode, readable while an ``add`` writes, with no server. DuckDB was the other choice: it would add a
+dependency, and it is built for columnar analytics, while the store's writes are small transactions
+of one article each.
+
+The schema carries a version (table ``schema_version``); ``MIGRATIONS`` maps each version to the
+function that upgrades a store from the version before. Opening an older store upgrades it, one
+transaction per version; opening a newer one is an error that names both versions.
+
+Test hook: with ``FACTCHECK_STORE_PAUSE_AFTER=N`` in the environment, ``add`` sleeps inside the
+transaction of article N+1, its rows written but not committed, so a test can kill it there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from .cache import code_version, record_to_dict
+from .cluster import ClusterConfig
+from .formats import Columns
+from .ingest import DEFAULT_MAX_BYTES, Skipped, _body_hash, _natural, ingest, mark_near_duplicates
+from .numbers import get_policy
+from .records import Article, Claim, InputError
+
+PAUSE_ENV = "FACTCHECK_STORE_PAUSE_AFTER"  # test hook, see the module docstring
+# "fcst": marks the file as a factcheck store in SQLite's header (PRAGMA application_id).
+APPLICATION_ID = int.from_bytes(b"fcst", "big")
+# Articles embedded in one call while an add streams; each is still committed on its own.
+EMBED_BATCH = 64
+# Skip stages, which decide where a skipped input sorts (as ``check`` orders them).
+INGEST, LANGUAGE, EXTRACT = "ingest", "language", "extract"
+
+
+class StoreError(InputError):
+    """The store file cannot be used: missing, not a store, too new, or built with other options."""
+
+
+# --- schema and migrations ---------------------------------------------------------------------
+
+# Claim fields as stored, in order; a new Claim field needs a migration that adds its column.
+# ``low`` and ``high`` have no declared type, so SQLite keeps an int an int and a float a float.
+CLAIM_COLUMNS = ("id", "kind", "subject", "low", "high", "qualifier", "surface", "start", "end", "sentence",
+                 "sentence_start", "claimant", "unit", "alternatives", "vague", "subject_group", "predicate",
+                 "as_of", "event_start", "event_end", "event_surface", "role", "scope", "part")
+ARTICLE_COLUMNS = ("id", "path", "outlet", "published", "text", "body_start", "url", "title", "encoding",
+                   "text_source", "lang")
+
+_V1 = (
+    "CREATE TABLE schema_version (version INTEGER PRIMARY KEY)",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE articles (
+        id TEXT PRIMARY KEY, path TEXT NOT NULL, outlet TEXT NOT NULL, published TEXT, text TEXT NOT NULL,
+        body_start INTEGER NOT NULL, url TEXT, title TEXT, encoding TEXT NOT NULL, text_source TEXT NOT NULL,
+        lang TEXT,
+        text_sha256 TEXT NOT NULL,     -- the text alone
+        content_sha256 TEXT NOT NULL,  -- text and metadata, without the path: what decides "unchanged"
+        code_version TEXT NOT NULL,    -- factcheck's files when the claims were extracted
+        lede_vector BLOB NOT NULL      -- float32: the lede's embedding
+    )""",
+    """CREATE TABLE claims (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,  -- the claim's place in its article's extraction order
+        id TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT NOT NULL, low, high, qualifier TEXT NOT NULL,
+        surface TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL,
+        sentence_start INTEGER NOT NULL, claimant TEXT, unit TEXT,
+        alternatives TEXT NOT NULL,  -- JSON list
+        vague INTEGER NOT NULL, subject_group TEXT NOT NULL, predicate TEXT, as_of TEXT, event_start TEXT,
+        event_end TEXT, event_surface TEXT, role TEXT NOT NULL, scope TEXT, part INTEGER NOT NULL,
+        vector BLOB NOT NULL,  -- float32: the embedding of the claim's sentence
+        PRIMARY KEY (article_id, seq)
+    )""",
+    "CREATE INDEX claims_by_kind ON claims (kind, unit)",
+    """CREATE TABLE skipped (
+        path TEXT NOT NULL, reason TEXT NOT NULL,
+        stage TEXT NOT NULL,  -- ingest, language (no pipeline installed) or extract
+        PRIMARY KEY (path, reason)
+    )""",
+    "INSERT INTO meta (key, value) VALUES ('format', 'factcheck claim store')",
+)
+
+
+def _create_v1(db: sqlite3.Connection) -> None:
+    """Version 1: articles, claims with their vectors, the skipped-input ledger and the run options."""
+    for statement in _V1:
+        db.execute(statement)
+
+
+# version -> the function that upgrades a store at version - 1 to it (1 creates the tables)
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1}
+
+
+def latest_version() -> int:
+    """The schema version this code writes."""
+    return max(MIGRATIONS)
+
+
+# --- records <-> rows --------------------------------------------------------------------------
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value is not None else None
+
+
+def content_hash(article: Article) -> str:
+    """A hash of an article's text and metadata, without its path and its ``duplicate_of`` mark
+    (a mark ``result`` sets again over all stored articles)."""
+    data = record_to_dict(article)
+    data.pop("path")
+    data.pop("duplicate_of")
+    return hashlib.sha256(json.dumps(sorted(data.items()), ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _article_row(article: Article, lede_vector: np.ndarray) -> tuple:
+    values = [getattr(article, name) for name in ARTICLE_COLUMNS]
+    values[ARTICLE_COLUMNS.index("published")] = _iso(article.published)
+    return (*values, hashlib.sha256(article.text.encode("utf-8")).hexdigest(), content_hash(article),
+            code_version(), _blob(lede_vector))
+
+
+def _claim_row(claim: Claim, seq: int, vector: np.ndarray) -> tuple:
+    values = []
+    for name in CLAIM_COLUMNS:
+        value = getattr(claim, name)
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif name == "alternatives":
+            value = json.dumps(list(value))
+        elif isinstance(value, bool):
+            value = int(value)
+        values.append(value)
+    return (claim.article_id, seq, *values, _blob(vector))
+
+
+def _claim_from_row(article_id: str, row: tuple) -> Claim:
+    data = dict(zip(CLAIM_COLUMNS, row))
+    for name in ("as_of", "event_start", "event_end"):
+        data[name] = _day(data[name])
+    data["alternatives"] = tuple(json.loads(data["alternatives"]))
+    data["vague"], data["part"] = bool(data["vague"]), bool(data["part"])
+    return Claim(article_id=article_id, **data)
+
+
+def _article_from_row(row: tuple) -> Article:
+    data = dict(zip(ARTICLE_COLUMNS, row))
+    data["published"] = _day(data["published"])
+    return Article(**data)
+
+
+def _blob(vector: np.ndarray) -> bytes:
+    return np.ascontiguousarray(vector, dtype=np.float32).tobytes()
+
+
+@dataclass(frozen=True)
+class AddSummary:
+    """What one ``Store.add`` did: articles added (new or changed), left unchanged, inputs skipped,
+    and the claims written."""
+
+    added: int
+    unchanged: int
+    skipped: tuple[Skipped, ...]
+    claims: int
+
+
+# --- the store ---------------------------------------------------------------------------------
+
+class Store:
+    """A claim store in one SQLite file; ``with Store(path) as store:`` closes it at the end.
+
+    Args:
+        path: the store file; created (with the latest schema) when it does not exist.
+        create: False to refuse a missing file instead of creating it.
+
+    Raises:
+        StoreError: naming the file, when it is not a factcheck store, is newer than this code,
+            or (``create=False``) does not exist.
+
+    Example:
+        >>> with factcheck.Store("claims.db") as store:           # doctest: +SKIP
+        ...     store.add(["seeds/"])
+        ...     print(store.result().to_markdown()[:40])
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a store file")
+        if not create and not self.path.is_file():
+            raise StoreError(f"{self.path}: no such store (create it with: factcheck add PATH... "
+                             f"--store {self.path})")
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the store ({exc})") from None
+        try:
+            self._open()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise StoreError(f"{self.path}: not a factcheck store ({exc})") from None
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _open(self) -> None:
+        """Check that the file is a store (or empty), upgrade its schema, and set WAL mode."""
+        db = self._db
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if app_id != APPLICATION_ID and (app_id or tables):
+            raise StoreError(f"{self.path}: not a factcheck store (an SQLite database without factcheck's tables)")
+        if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")  # with WAL: never corrupt, a crash loses no commit
+        db.execute("PRAGMA foreign_keys = ON")
+        self._migrate()
+
+    def version(self) -> int:
+        """The store's schema version (0 for a file with no schema yet)."""
+        found = self._db.execute("SELECT name FROM sqlite_master WHERE name = 'schema_version'").fetchone()
+        if found is None:
+            return 0
+        return self._db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        """Upgrade the schema to ``latest_version()``, one transaction per version."""
+        latest = latest_version()
+        if self.version() > latest:
+            raise StoreError(f"{self.path}: the store's schema version is {self.version()}, newer than "
+                             f"this factcheck reads (up to {latest}); upgrade factcheck to read it")
+        while (current := self.version()) < latest:
+            with self._transaction():
+                if self.version() != current:  # another process upgraded it meanwhile
+                    continue
+                if current == 0:
+                    self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                MIGRATIONS[current + 1](self._db)
+                self._db.execute("INSERT INTO schema_version (version) VALUES (?)", (current + 1,))
+
+    def _transaction(self):
+        """A write transaction: committed at the end of the ``with`` block, rolled back on any error."""
+        return _Transaction(self._db)
+
+    def close(self) -> None:
+        """Close the file (a WAL store folds its log back into the one file)."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def meta(self) -> dict[str, str]:
+        """The store's settings: ``format``, and once articles were added ``policy``, ``model`` and
+        ``vector_dim``."""
+        return dict(self._db.execute("SELECT key, value FROM meta"))
+
+    def counts(self) -> tuple[int, int]:
+        """(articles, claims) in the store."""
+        return (self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
+                self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+
+    def article_ids(self) -> list[str]:
+        """The stored articles' ids, sorted."""
+        return [r[0] for r in self._db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def articles(self) -> list[Article]:
+        """Every stored article as ``ingest`` orders a run's articles, without ``duplicate_of`` marks."""
+        cols = ", ".join(ARTICLE_COLUMNS)
+        found = [_article_from_row(r) for r in self._db.execute(f"SELECT {cols} FROM articles")]
+        return sorted(found, key=lambda a: (_natural(a.id), _natural(a.path)))
+
+    def claims_and_vectors(self, article: Article) -> tuple[list[Claim], np.ndarray]:
+        """One article's claims in extraction order, and its vectors as ``embed_stage`` gives them:
+        a row per claim, then the lede's row."""
+        cols = ", ".join(f'"{c}"' for c in CLAIM_COLUMNS)
+        rows = self._db.execute(f"SELECT {cols}, vector FROM claims WHERE article_id = ? ORDER BY seq",
+                                (article.id,)).fetchall()
+        (lede,) = self._db.execute("SELECT lede_vector FROM articles WHERE id = ?", (article.id,)).fetchone()
+        vecs = [np.frombuffer(v, dtype=np.float32) for *_, v in rows] + [np.frombuffer(lede, dtype=np.float32)]
+        return [_claim_from_row(article.id, tuple(r[:-1])) for r in rows], np.vstack(vecs)
+
+    def skipped(self) -> list[tuple[Skipped, str]]:
+        """The ledger: each skipped input with the stage that skipped it."""
+        return [(Skipped(p, r), s) for p, r, s in self._db.execute("SELECT path, reason, stage FROM skipped")]
+
+    def result(self, *, config: ClusterConfig = ClusterConfig(),
+               timings: dict[str, float] | None = None):
+        """Group and compare every stored claim: the ``Result`` that ``check`` returns over the same
+        articles (exact and near duplicates are found again across everything stored).
+
+        Raises:
+            StoreError: when nothing was ever added (no policy or model recorded).
+        """
+        from .pipeline import Result, _Clock, group_stage
+
+        meta = self.meta()
+        if "policy" not in meta:
+            raise StoreError(f"{self.path}: the store holds no articles yet (add some with: factcheck add "
+                             f"PATH... --store {self.path})")
+        articles, duplicates = _drop_exact_duplicates(self.articles())
+        articles = mark_near_duplicates(articles)
+        per_article, vectors = [], []
+        for a in articles:
+            claims_a, vecs_a = self.claims_and_vectors(a)
+            per_article.append(claims_a)
+            vectors.append(vecs_a)
+        claims, facts, wires = group_stage(articles, per_article, vectors, config=config, clock=_Clock(timings))
+        skipped = _ordered_skips([*self.skipped(), *((s, INGEST) for s in duplicates)])
+        return Result(tuple(articles), tuple(skipped), tuple(claims), tuple(facts), get_policy(meta["policy"]),
+                      meta["model"], syndication=wires)
+
+    # --- writing -----------------------------------------------------------------------------------
+
+    def add(self, paths: Iterable[str | Path], *, policy: str = "conservative", model: str | None = None,
+            nlp=None, embedder=None, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False,
+            columns: Columns = Columns()) -> AddSummary:
+        """Read articles and store the claims and vectors of those not stored yet, one transaction each.
+
+        An article whose id and content (text and metadata) are stored already is not read further:
+        no model is loaded for it and nothing is written (a moved file's path is updated). One whose
+        content changed replaces its stored version. Skipped inputs go to the ledger.
+
+        Args:
+            paths, max_bytes, strict, columns: as ``check`` takes them.
+            policy, model: as ``check``; a store keeps the ones it was first filled with, and
+                another is an error (its claims and vectors would not compare).
+            nlp, embedder: loaded models to reuse (or fakes to test with), as ``check`` takes them.
+
+        Raises:
+            StoreError: another policy or model than the store's.
+            InputError: as ``check`` (with ``strict``, articles committed before stay).
+        """
+        from .pipeline import open_embedder
+
+        vague = get_policy(policy)
+        articles, skips = self._read(paths, max_bytes=max_bytes, strict=strict, columns=columns)
+        embedder = open_embedder(model, embedder)
+        self._settle(vague.name, embedder.name)
+        new, unchanged = self._triage(articles)
+        self._record_skips(skips, read=[a.path for a in articles])
+        added, claims, failed = self._extract_and_commit(new, vague=vague, nlp=nlp, embedder=embedder,
+                                                         strict=strict)
+        return AddSummary(added, unchanged, tuple(s for s, _ in skips) + failed, claims)
+
+    @staticmethod
+    def _read(paths, *, max_bytes: int, strict: bool, columns: Columns) -> tuple[list[Article], list]:
+        """Ingest as ``check`` does; the skips come with the stage that skipped them."""
+        from .pipeline import readable_articles
+
+        articles, skipped = ingest(list(paths), max_bytes=max_bytes, strict=strict, columns=columns)
+        articles, unread = readable_articles(articles, strict=strict)
+        return articles, [*((s, INGEST) for s in skipped), *((s, LANGUAGE) for s in unread)]
+
+    def _settle(self, policy: str, model: str) -> None:
+        """Record the policy and model of a store's first add; refuse others later."""
+        meta = self.meta()
+        for key, value in (("policy", policy), ("model", model)):
+            if key in meta and meta[key] != value:
+                raise StoreError(f"{self.path}: the store was filled with {key} {meta[key]!r}, not {value!r}; "
+                                 f"add with --{key} {meta[key]} or use another store")
+        if "policy" not in meta:
+            with self._transaction():
+                self._db.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                                     [("policy", policy), ("model", model)])
+
+    def _triage(self, articles: list[Article]) -> tuple[list[Article], int]:
+        """The articles to extract (new or changed), and how many are stored unchanged (a moved
+        one's path is updated, which needs no model)."""
+        stored = {i: (p, h) for i, p, h in self._db.execute("SELECT id, path, content_sha256 FROM articles")}
+        new, unchanged = [], 0
+        for a in articles:
+            if a.id in stored and stored[a.id][1] == content_hash(a):
+                unchanged += 1
+                if stored[a.id][0] != a.path:
+                    with self._transaction():
+                        self._db.execute("UPDATE articles SET path = ? WHERE id = ?", (a.path, a.id))
+            else:
+                new.append(a)
+        return new, unchanged
+
+    def _record_skips(self, skips: list[tuple[Skipped, str]], *, read: list[str]) -> None:
+        """Make the ledger say what this add found for each path it saw: skipped with these reasons,
+        or read (no entry). Writes only when something differs."""
+        seen = {s.path for s, _ in skips} | set(read)
+        now = {(s.path, s.reason, stage) for s, stage in skips}
+        before = {(s.path, s.reason, stage) for s, stage in self.skipped() if s.path in seen}
+        if now == before:
+            return
+        with self._transaction():
+            self._db.executemany("DELETE FROM skipped WHERE path = ? AND reason = ?",
+                                 [(p, r) for p, r, _ in before - now])
+            self._db.executemany("INSERT OR REPLACE INTO skipped (path, reason, stage) VALUES (?, ?, ?)",
+                                 sorted(now - before))
+
+    def _extract_and_commit(self, new: list[Article], *, vague, nlp, embedder,
+                            strict: bool) -> tuple[int, int, tuple[Skipped, ...]]:
+        """Extract the new articles as one stream, embed them in batches, commit each alone.
+
+        Returns:
+            Articles added, claims written, and the articles whose extraction failed (in the ledger).
+        """
+        from .pipeline import extract_stream
+
+        failed: dict[int, str] = {}
+        added = claims = 0
+        for batch in _batches(extract_stream(new, list(range(len(new))), policy=vague, nlp=nlp, failed=failed,
+                                             strict=strict), EMBED_BATCH):
+            for article, claims_a, vecs in _embedded(new, batch, embedder):
+                self._commit_article(article, claims_a, vecs, committed=added)
+                added += 1
+                claims += len(claims_a)
+        failures = tuple(Skipped(new[i].path, failed[i]) for i in sorted(failed))
+        if failures:
+            with self._transaction():
+                for i in failed:  # a changed article that now fails is no longer the stored one
+                    self._db.execute("DELETE FROM articles WHERE id = ?", (new[i].id,))
+                self._db.executemany("INSERT OR REPLACE INTO skipped (path, reason, stage) VALUES (?, ?, ?)",
+                                     [(s.path, s.reason, EXTRACT) for s in failures])
+        return added, claims, failures
+
+    def _commit_article(self, article: Article, claims: list[Claim], vectors: np.ndarray, *,
+                        committed: int) -> None:
+        """Write one article with its claims and vectors in one transaction (replacing a stored
+        version of it), and check that the vectors fit the store's."""
+        dim = str(vectors.shape[1])
+        with self._transaction():
+            stored_dim = self._db.execute("SELECT value FROM meta WHERE key = 'vector_dim'").fetchone()
+            if stored_dim is None:
+                self._db.execute("INSERT INTO meta (key, value) VALUES ('vector_dim', ?)", (dim,))
+            elif stored_dim[0] != dim:
+                raise StoreError(f"{self.path}: the store's vectors have {stored_dim[0]} dimensions, "
+                                 f"the embedder's {dim}")
+            self._db.execute("DELETE FROM articles WHERE id = ?", (article.id,))  # its claims go with it
+            marks = ", ".join("?" * (len(ARTICLE_COLUMNS) + 4))
+            self._db.execute(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, text_sha256, content_sha256, "
+                             f"code_version, lede_vector) VALUES ({marks})", _article_row(article, vectors[-1]))
+            cols = ", ".join(f'"{c}"' for c in ("article_id", "seq", *CLAIM_COLUMNS, "vector"))
+            self._db.executemany(f"INSERT INTO claims ({cols}) VALUES ({', '.join('?' * (len(CLAIM_COLUMNS) + 3))})",
+                                 [_claim_row(c, k, vectors[k]) for k, c in enumerate(claims)])
+            self._db.execute("DELETE FROM skipped WHERE path = ?", (article.path,))
+            _pause_hook(committed)
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` when the block raises."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind, value, tb) -> None:
+        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _pause_hook(committed: int) -> None:
+    """The test hook: sleep inside the transaction of article N+1 (see the module docstring)."""
+    after = os.environ.get(PAUSE_ENV)
+    if after and after.isdigit() and committed == int(after):
+        print(f"factcheck: {PAUSE_ENV}={after}: paused before committing article {committed + 1}",
+              file=sys.stderr, flush=True)
+        time.sleep(3600)
+
+
+def _batches(stream: Iterator, size: int) -> Iterator[list]:
+    batch = []
+    for item in stream:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _embedded(articles: list[Article], batch: list[tuple[int, list[Claim]]],
+              embedder) -> Iterator[tuple[Article, list[Claim], np.ndarray]]:
+    """Each extracted article of a batch with its claims and its vectors, embedded in one call."""
+    from .pipeline import embed_stage
+
+    arts = [articles[i] for i, _ in batch]
+    per_article = [claims for _, claims in batch]
+    vectors = embed_stage(arts, per_article, embedder=embedder)
+    yield from zip(arts, per_article, vectors)
+
+
+def _drop_exact_duplicates(articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
+    """The articles without exact copies of an earlier one's body, and the copies as skipped inputs,
+    by ``ingest``'s rule (stored articles may come from different adds)."""
+    kept: list[Article] = []
+    dropped: list[Skipped] = []
+    bodies: dict[str, str] = {}
+    for article in articles:
+        digest = _body_hash(article)
+        if digest in bodies:
+            dropped.append(Skipped(article.path, f"exact duplicate of {bodies[digest]}"))
+            continue
+        bodies[digest] = article.path
+        kept.append(article)
+    return kept, dropped
+
+
+def _ordered_skips(skips: list[tuple[Skipped, str]]) -> list[Skipped]:
+    """Skipped inputs in the order ``check`` lists them: ingest's order, then the language and the
+    extraction skips merged in as ``check`` merges them. A skip found twice is listed once."""
+    skips = list({(s.path, s.reason): (s, stage) for s, stage in skips}.values())
+    out = sorted((s for s, stage in skips if stage == INGEST), key=lambda s: (_natural(s.path), s.reason))
+    unread = [s for s, stage in skips if stage == LANGUAGE]
+    if unread:
+        out = sorted([*out, *sorted(unread, key=lambda s: (_natural(s.path), s.reason))], key=lambda s: s.path)
+    failed = [s for s, stage in skips if stage == EXTRACT]
+    if failed:
+        out = sorted([*out, *failed], key=lambda s: (s.path, s.reason))
+    return out
+
+
+__all__ = ["AddSummary", "MIGRATIONS", "Store", "StoreError", "content_hash", "latest_version"]
