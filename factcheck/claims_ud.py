@@ -251,6 +251,11 @@ def _subject(kind: str, noun, fm, w) -> tuple[str, str]:
     if noun is not None:
         found = w.SUBJECTS.get(noun.lemma_.lower()) or w.SUBJECTS.get(noun.lower_)
         if found:
+            # "338 civiles y uniformados": a count of two groups together counts people
+            also = [w.SUBJECTS.get(c.lemma_.lower()) or w.SUBJECTS.get(c.lower_)
+                    for c in noun.children if c.dep_ == "conj"]
+            if any(o is not None and o[1] != found[1] for o in also):
+                return "people", "people"
             return found
         if noun.pos_ == "NOUN" and kind not in CASUALTY_KINDS:
             return noun.lemma_.lower(), "other"

@@ -20,6 +20,7 @@ KIND_VERBS: dict[str, str] = {
     "herir": "injured",       # "resultaron heridos 20"
     "lesionar": "injured",    # "ocho funcionarios lesionados"
     "hospitalizar": "injured",  # "12 fueron hospitalizados"
+    "atender": "injured",     # "fueron atendidas 69 personas" (people treated are people hurt)
     "detener": "arrested",    # "fueron detenidos 30 manifestantes"
     "arrestar": "arrested",   # "arrestaron a cinco"
     "capturar": "arrested",   # "cinco criminales fueron capturados"
@@ -154,6 +155,19 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     "lesionado": ("people", "people"),
     "detenido": ("people", "people"),
     "víctima": ("people", "people"),
+    # things counted, by their English names: "cuatro granadas" and "four grenades" are one count
+    "granada": ("grenade", "other"),
+    "bomba": ("bomb", "other"),
+    "explosivo": ("explosive", "other"),
+    "bala": ("bullet", "other"),
+    "disparo": ("shot", "other"),
+    "tiro": ("shot", "other"),
+    "cohete": ("rocket", "other"),
+    "misil": ("missile", "other"),
+    "proyectil": ("projectile", "other"),
+    "helicóptero": ("helicopter", "other"),
+    "vehículo": ("vehicle", "other"),
+    "país": ("country", "other"),
 }
 
 # Nouns of a vague or round quantity whose "de" object is what they count: "decenas de heridos",

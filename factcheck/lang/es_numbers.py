@@ -291,11 +291,13 @@ _ZERO = (r"\b(?i:nadie)\b(?=\s+(?:(?:ha|hab[ií]a|fue|result[oó]|sali[oó]|qued
          r"|\b(?i:no\s+(?:" + _ZERO_VERBS + r"))(?=\s+(?:(?i:m[aá]s|otr[oa]s)\s+)?(?i:"
          + _HARM_NOUNS + r")\b)"
          r"|\b(?i:sin)\b(?=\s+(?i:" + _HARM_NOUNS + r")\b)")
-# Clock times: "5:00", "22:30 horas", "10:30 p.m.", "10 a. m.".
+# Clock times: "5:00", "22:30 horas", "10:30 p.m.", "10 a. m.", and "15.00 horas" (two digits of
+# minutes after a point: a time of day; a duration is "15 horas", its decimals "1,5 horas").
 _AMPM = r"(?:[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[ap]\.\s?m\b)"
 _TIME = (r"(?<![\w.:,])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s?" + _AMPM +
          r"|(?<![\w.:,])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:])(?:\s?" + _AMPM + r")?"
-         r"(?:\s+(?i:horas|hrs?\b\.?|h\b))?")
+         r"(?:\s+(?i:horas|hrs?\b\.?|h\b))?"
+         r"|(?<![\w.:,])(?:[01]?\d|2[0-3])\.[0-5]\d\s*(?i:horas|hrs?\b\.?|h\b)")
 # Codes: "AK-47", "COVID-19", "F-16", "G20".
 _CODE = r"\b[A-Z][A-Za-z]{0,5}-\d+[A-Za-z]*\b|\b[A-Z]{1,4}\d+[A-Za-z]?\b"
 # Not figures: the day of a date ("27 de junio", "el martes 27"), slashes ("27/06/2017"),
