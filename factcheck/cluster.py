@@ -64,6 +64,8 @@ class ClusterConfig:
     # ... or, when the claims' own sentences are this alike, ledes this alike and one shared name
     sentence_event_similarity: float = 0.7
     sentence_context_similarity: float = 0.5
+    # ... or, whatever the ledes' angles, sentences this alike in contexts sharing one name more
+    named_sentence_similarity: float = 0.6
     measure_min_similarity: float = 0.5   # measures (durations, distances...) group only when said alike
     scope_min_similarity: float = 0.6     # "people" meets a named group only when said alike
     date_min_similarity: float = 0.45     # dates of an event are compared when their sentences are alike
@@ -378,6 +380,8 @@ class _Pairs:
         shared = len(self.names[a] & self.names[b])
         if ssim >= cfg.sentence_event_similarity and asim >= cfg.sentence_context_similarity and shared >= 1:
             return True  # a statement quoting the ministry's figure, its lede about the hospital's work
+        if ssim >= cfg.named_sentence_similarity and shared > cfg.shared_names:
+            return True  # one lede on the diplomatic row, another on the troops: the sentences and names agree
         return asim >= cfg.min_context_similarity and shared >= cfg.shared_names
 
     def one_toll_each(self, a: int, b: int) -> bool:

@@ -212,3 +212,20 @@ def test_two_outlets_breakdown_lines_are_not_compared_line_by_line():
     prose = replace(mk("c", 0, subject="pilgrims", group="civilians", low=11), scope="Chadian")
     assert len(run(lines, [art("a"), art("b")])) == 2
     assert len(run([lines[0], prose], [art("a"), art("c")])) == 1
+
+
+@pytest.mark.parametrize("names, sentence_cos, together", [
+    ("Orsova Tamlin Brekka", 0.65, True),   # ledes of other angles: the sentences and three names agree
+    ("Orsova Tamlin", 0.65, False),          # two shared names are not enough without alike ledes
+    ("Orsova Tamlin Brekka", 0.45, False),   # nor are three names with unlike sentences
+])
+def test_alike_sentences_in_contexts_sharing_names_tell_one_event(names, sentence_cos, together):
+    # sentence vectors at the given cosine, ledes nearly orthogonal (cosine 0.1)
+    s = np.array([[1.0, 0.0, 0.0, 0.0], [sentence_cos, np.sqrt(1 - sentence_cos ** 2), 0.0, 0.0]], np.float32)
+    lede = {"a": np.array([1.0, 0.0, 0.0, 0.0], np.float32),
+            "b": np.array([0.1, 0.0, np.sqrt(0.99), 0.0], np.float32)}
+    text = f"report: the envoy met {names} officials, and talks go on."
+    arts = {x: art(x, text=text) for x in "ab"}
+    claims = [mk("a", 0), mk("b", 0)]
+    groups = cluster_claims(claims, s, lede, arts, config=ClusterConfig())
+    assert (len(groups) == 1) is together
