@@ -305,6 +305,9 @@ def _phrase(tok, *, start: int = 0) -> str:
     toks = [t for t in tok.subtree if t.i not in skip and t.i >= start]
     while toks and toks[0].dep_ in ("det", "case"):
         toks = toks[1:]
+    # a source ends at a comma that the parse may hang the rest of the clause on ("la ONG, 212 ...")
+    comma = next((t.i for t in toks if t.i > tok.i and t.text == ","), None)
+    toks = [t for t in toks if comma is None or t.i < comma]
     if not toks:
         return tok.text
     return tok.doc[toks[0].i: toks[-1].i + 1].text.strip(" ,")

@@ -229,3 +229,17 @@ def test_alike_sentences_in_contexts_sharing_names_tell_one_event(names, sentenc
     claims = [mk("a", 0), mk("b", 0)]
     groups = cluster_claims(claims, s, lede, arts, config=ClusterConfig())
     assert (len(groups) == 1) is together
+
+
+@pytest.mark.parametrize("claimants, together", [
+    (("the rights group", "the prosecutor"), True),   # the article sets two sources against each other
+    (("the rights group", None), False),              # without wording to compare: two facts
+    ((None, None), False),
+])
+def test_a_non_english_article_setting_two_sources_apart_is_one_fact(claimants, together):
+    from dataclasses import replace
+
+    spanish = Article(id="a", path="a.txt", outlet="a", published=date(2021, 3, 2), text="x", lang="es")
+    claims = [replace(mk("a", 0, kind="arrested", low=338), claimant=claimants[0]),
+              replace(mk("a", 40, kind="arrested", low=233), claimant=claimants[1])]
+    assert (len(run(claims, [spanish])) == 1) is together

@@ -57,6 +57,14 @@ GOLDEN = [
      "soldiers", 50, 50, "exact", None),
     ("Unos 40 obreros se encontraban dentro del túnel.", "Unos 40", "people present", "workers", 36, 44,
      "about", None),
+    # a count of two groups together counts people
+    ("Según la ONG, desde el lunes 212 civiles y uniformados fueron arrestados.", "212", "arrested", "people",
+     212, 212, "exact", "ONG"),
+    # people treated are people hurt
+    ("En el hospital fueron atendidas 31 personas.", "31", "injured", "people", 31, 31, "exact", None),
+    # things counted carry their English names, so that both languages meet
+    ("Los atacantes lanzaron tres granadas contra el edificio.", "tres", "weapons used", "grenade", 3, 3,
+     "exact", None),
 ]
 
 # sentence -> kind that must not be read
