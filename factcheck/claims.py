@@ -1340,6 +1340,8 @@ _INLINE_ITEM = re.compile(
     r"(?:^|(?<=:)|;|,?\s+and\s+(?=[A-Z][^;]*?\s(?:with\s+)?\S+\s*(?:[.;]|$)))\s*"
     r"(?P<name>[A-Z][^\W\d_]+(?:\s+(?:and\s+)?[A-Z][^\W\d_]+)*)\s+(?:each\s+)?(?:with\s+)?"
     r"(?P<num>[\d,.]+|[a-z]+(?:-[a-z]+)?)\s*(?=[.;]|$|\s+and\s+[A-Z])")
+# A list line's label that names whose figure it is: "Organisers' figure", "Police estimate".
+_SOURCE_LABEL = re.compile(r"^(?P<who>[^\W\d_][^:]*?)(?:['’]s?)?\s+(?i:figure|estimate|count|tally)s?$")
 # A line of a list: a name, a colon and one figure ("Iran: 465", "• Ghana, Turkey: 7").
 _LIST_LINE = re.compile(r"^[\s•·*\-–]*(?P<name>[^\W\d_][^:\d]{0,40}?)\s*:\s*[^\s:]+\s*[.;]?$")
 
@@ -1393,6 +1395,7 @@ class _ArticleState:
         self.prior_subject: str | None = None
         self.antecedent: tuple[str, str] | None = None
         self.list_head: tuple[str, str, str] | None = None  # what a list's lines count, after its heading
+        self._heading_date: DateMatch | None = None  # the date that heading gives, if any
         self.person_descriptions: set[str] = set()  # "a rebellious police officer" said of a named person
 
     def add(self, doc, block: Block, policy: VaguePolicy) -> None:
@@ -1429,11 +1432,23 @@ class _ArticleState:
         if line is None:
             if text:
                 self.list_head = self._heading_kind(sent) if text.endswith(":") else None
+                dates = find_dates(text, published=self.article.published) if self.list_head else []
+                self._heading_date = dates[0] if dates else None  # "July 2003: a march against ...:"
             return found
-        if self.list_head is None or not _names_a_place(sent, line.start("name"), line.end("name")):
+        if self.list_head is None:
             return found
         kind, subject, group = self.list_head
         name = line.group("name").strip()
+        source = _SOURCE_LABEL.match(name)
+        if source is not None:  # "Organisers' figure: 500,000": the heading's count, by its source
+            dated = self._heading_date
+            return [replace(c, kind=kind, subject=subject, subject_group=group, claimant=source.group("who"),
+                            role="list", event_start=c.event_start or (dated.low if dated else None),
+                            event_end=c.event_end or (dated.high if dated else None),
+                            event_surface=c.event_surface or (dated.surface if dated else None))
+                    for c in found]
+        if not _names_a_place(sent, line.start("name"), line.end("name")):
+            return found
         # the line holds a name and a figure and nothing else: whatever was read of the figure
         # alone, it counts what the heading counts
         return [replace(c, kind=kind, subject=subject, subject_group=group, scope=name, role="list") for c in found]
@@ -1471,6 +1486,10 @@ class _ArticleState:
                 return kind, "people", "people"
         if lemmas & lx.LIFE_VERBS and lemmas & (set(lx.SUBJECTS) | {"life"}):
             return "killed", "people", "people"  # "lives lost", "people lost in the fire"
+        for tok in sent:  # "Protest against the new law:", "Turnout by district:"
+            kind = lx.KIND_NOUNS.get(tok.lemma_.lower()) or lx.KIND_VERBS.get(tok.lemma_.lower())
+            if kind in PEOPLE_ONLY_KINDS:
+                return kind, "people", "people"
         first = next((c for c in self.claims if c.kind in CASUALTY_KINDS and c.role == "body"), None)
         return (first.kind, first.subject, first.subject_group) if first is not None else None
 

@@ -97,6 +97,16 @@ def test_bulleted_list_lines_need_no_entity_label(nlp):
     assert by_surface["2"].scope is None  # a day is no place
 
 
+def test_source_labelled_lines_under_a_dated_heading(nlp):
+    text = ("Organisers said 800,000 marched on Sunday, while police put it at 200,000.\n\n"
+            "How earlier marches compare:\n\n  • May 2010: March against the new tax:\n\n"
+            "    • Organisers' figure: 300,000,\n    • Police estimate: 120,000.\n\nMore marches are planned.")
+    by_surface = {c.surface: c for c in _claims(nlp, text)}
+    assert [(by_surface[n].kind, by_surface[n].claimant, str(by_surface[n].event_start))
+            for n in ("300,000", "120,000")] == [("crowd size", "Organisers", "2010-05-01"),
+                                                 ("crowd size", "Police", "2010-05-01")]
+
+
 def test_a_run_in_list_counts_what_the_toll_counts(nlp):
     text = ("The storm killed 212 people across the region.\n\n"
             "Others are: Fiji with 31; Samoa 12; Tonga nine and Nauru and Palau each with two.")
