@@ -314,14 +314,16 @@ def _phrase(tok, *, start: int = 0) -> str:
 
 
 def _event_date(dates, sent, tok):
-    """The date in the figure's own clause, else none (a date elsewhere in the sentence dates
-    something else)."""
+    """The date in the figure's own clause, else one that dates a clause above it ("se hizo famoso
+    en junio de 2017, cuando las protestas dejaron más de 100 muertos"), else none: a date in a
+    clause of its own beside the figure's dates something else."""
     head = tok
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     clause = {t.i for t in head.subtree}
-    for d in dates:
-        span = sent.doc.char_span(sent.start_char + d.start, sent.start_char + d.end, alignment_mode="expand")
-        if span is not None and len(span) and span.root.i in clause:
-            return d
-    return None
+    above = {a.i for a in head.ancestors}
+    spans = [(d, sent.doc.char_span(sent.start_char + d.start, sent.start_char + d.end, alignment_mode="expand"))
+             for d in dates]
+    spans = [(d, span) for d, span in spans if span is not None and len(span)]
+    own = next((d for d, span in spans if span.root.i in clause), None)
+    return own or next((d for d, span in spans if span.root.head.i in above), None)

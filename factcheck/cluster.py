@@ -406,6 +406,16 @@ class _Pairs:
                 return True
         return False
 
+    def names_needed(self, a: int, b: int) -> int:
+        """Distinctive names two articles must share to tell of one event without comparable wording:
+        one when both claims are dated within a news window (one place's event of one week), else
+        ``shared_names``."""
+        wa, wb = self.windows[a], self.windows[b]
+        if wa is None or wb is None:
+            return self.config.shared_names
+        tight = max((wa[1] - wa[0]).days, (wb[1] - wb[0]).days) <= self.config.window_days
+        return 1 if tight else self.config.shared_names
+
     def structural_distance(self, a: int, b: int) -> float:
         """A pair not both in English: one event when their articles share distinctive names and
         their times meet; no similarity of wording is asked for, so no crossing of subject scope,
@@ -413,9 +423,9 @@ class _Pairs:
         cfg = self.config
         ca, cb = self.claims[a], self.claims[b]
         one_article = ca.article_id == cb.article_id  # a headline and its body restating one figure
-        if ca.kind == "date" or (not one_article and len(self.distinctive[a] & self.distinctive[b]) < cfg.shared_names):
+        if ca.kind == "date" or not _overlap(self.windows[a], self.windows[b], running=ca.kind in RUNNING_KINDS):
             return _FAR
-        if not _overlap(self.windows[a], self.windows[b], running=ca.kind in RUNNING_KINDS):
+        if not one_article and len(self.distinctive[a] & self.distinctive[b]) < self.names_needed(a, b):
             return _FAR
         if (ca.qualifier == "zero") != (cb.qualifier == "zero"):
             return _FAR
@@ -523,10 +533,11 @@ def _split(pos: list[int], pairs: _Pairs, cap: int) -> list[list[int]]:
 MAX_STRUCTURAL_ARTICLES = 12
 
 
-def _structural_candidates(pairs: "_Pairs", shared_names: int) -> set[tuple[int, int]]:
+def _structural_candidates(pairs: "_Pairs") -> set[tuple[int, int]]:
     """Pairs that the sentence model cannot propose: a non-English claim and the claims of articles
-    that share at least ``shared_names`` distinctive names with its own (found through an index of
-    names, the closest articles first), so the work grows with the matches, not with all pairs."""
+    that share a distinctive name with its own (found through an index of names, the articles
+    sharing most first), so the work grows with the matches, not with all pairs. The distance
+    decides how many names a pair needs (``_Pairs.names_needed``)."""
     by_article: dict[str, list[int]] = defaultdict(list)
     names_of: dict[str, frozenset[str]] = {}
     for p, c in enumerate(pairs.claims):
@@ -544,7 +555,7 @@ def _structural_candidates(pairs: "_Pairs", shared_names: int) -> set[tuple[int,
         for name in names_of[aid]:
             for other in by_name[name]:
                 shared[other] += 1
-        close = sorted((o for o, k in shared.items() if k >= shared_names or o == aid),
+        close = sorted((o for o, k in shared.items() if k >= 1 or o == aid),
                        key=lambda o: (-shared[o], o))[:MAX_STRUCTURAL_ARTICLES + 1]
         for other in close:
             out.update((min(p, q), max(p, q)) for p in by_article[aid] for q in by_article[other] if p != q)
@@ -571,7 +582,7 @@ def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarra
             if pairs.distance(a, b) <= config.threshold:
                 rows.append(a)
                 cols.append(b)
-    for a, b in sorted(_structural_candidates(pairs, config.shared_names)):
+    for a, b in sorted(_structural_candidates(pairs)):
         if pairs.distance(a, b) <= config.threshold:
             rows.append(a)
             cols.append(b)

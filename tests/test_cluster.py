@@ -243,3 +243,24 @@ def test_a_non_english_article_setting_two_sources_apart_is_one_fact(claimants, 
     claims = [replace(mk("a", 0, kind="arrested", low=338), claimant=claimants[0]),
               replace(mk("a", 40, kind="arrested", low=233), claimant=claimants[1])]
     assert (len(run(claims, [spanish])) == 1) is together
+
+
+@pytest.mark.parametrize("names_b, dated, together", [
+    ("Orsova", True, True),            # one distinctive name, both claims dated within a news week
+    ("Orsova", False, False),          # one name and an open window: two names are needed
+    ("Orsova Tamlin", False, True),
+    ("Brekka", True, False),           # no name shared
+])
+def test_across_languages_one_shared_name_suffices_within_one_news_week(names_b, dated, together):
+    from dataclasses import replace
+
+    week = (date(2021, 2, 27), date(2021, 2, 27)) if dated else (None, None)
+    es = Article(id="a", path="a.txt", outlet="a", published=date(2021, 3, 2), lang="es",
+                 text="informe: la mina de Orsova Tamlin, cerrada")
+    en = Article(id="b", path="b.txt", outlet="b", published=date(2021, 3, 2) if dated else None,
+                 text=f"report: the mine at {names_b}, shut")
+    others = [Article(id=x, path=f"{x}.txt", outlet=x, published=date(2021, 3, 2), text=f"report: {x} Zelmar Quinto")
+              for x in "cdefg"]  # names the whole run shares tell no event apart
+    claims = [mk("a", 0, event=week), mk("b", 0, low=3, event=week if dated else None)]
+    claims = [replace(c, qualifier="exact") for c in claims]
+    assert (len(run(claims, [es, en, *others])) == 1) is together

@@ -106,6 +106,7 @@ GOLDEN: list[tuple[str, list[tuple]]] = [
     ("Llegaron a las 3 de la tarde.", [F("3 de la tarde", 15 * HOUR, 15 * HOUR, unit="s", role="time")]),
     ("El ataque fue a las 22:30 horas.", [F("22:30 horas", 81_000, 81_000, unit="s", role="time")]),
     ("El cierre fue a las 15.00 horas.", [F("15.00 horas", 54_000, 54_000, unit="s", role="time")]),
+    ("El parte llegó a las 9.30 de la mañana.", [F("9.30 de la mañana", 34_200, 34_200, unit="s", role="time")]),
     ("A las 3 de la madrugada llegaron las 10 personas.",
      [F("3 de la madrugada", 3 * HOUR, 3 * HOUR, unit="s", role="time"), F("10", 10, 10)]),
     ("Pagó 500 dólares por el pasaje.", [F("500 dólares", 500, 500, unit="USD", role="money")]),

@@ -95,6 +95,18 @@ def test_spanish_no_claim_of_kind(nlp_es, sentence, kind):
     assert [c.surface for c in _claims(nlp_es, sentence) if c.kind == kind] == []
 
 
+def test_a_date_above_the_figure_dates_it(nlp_es):
+    # the figure's clause has no date; the clause above it does: an old event, not today's news
+    text = "El alcalde se hizo famoso en marzo de 2019 cuando, durante las lluvias que dejaron 40 muertos, abrió los refugios."
+    claim = next(c for c in _claims(nlp_es, text) if c.surface == "40")
+    assert (claim.kind, str(claim.event_start), str(claim.event_end)) == ("killed", "2019-03-01", "2019-03-31")
+
+
+def test_no_clock_hour_is_a_count(nlp_es):
+    text = "Cerca de las 14.00 la fiscalía informó que murieron dos personas."
+    assert [(c.surface, c.kind) for c in _claims(nlp_es, text) if c.unit is None] == [("dos", "killed")]
+
+
 @pytest.fixture(scope="module")
 def crosslang_result(nlp, embedder):
     from factcheck import check

@@ -15,6 +15,7 @@ dates are left to :mod:`factcheck.lang.es_dates`. Nothing here raises on text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from text_to_num import text2num
 
@@ -575,17 +576,20 @@ def _in_name(text: str, n: _Num) -> bool:
 
 
 def _hour_match(text: str, n: _Num, floor: int) -> FigureMatch | None:
-    """A clock hour after "las": "a las 10", "las 3 de la tarde" (seconds since midnight)."""
+    """A clock hour after "las": "a las 10", "las 3 de la tarde", "a las 14.00" (seconds since midnight)."""
+    minutes = re.fullmatch(r"(\d{1,2})\.([0-5]\d)", n.raw)  # "las 14.00", "las 9.30": hour and minutes
+    if minutes and int(minutes.group(1)) <= 24:
+        n = replace(n, low=float(minutes.group(1)), high=float(minutes.group(1)))
     if n.kind not in ("digits", "words") or n.scale != 1 or n.currency or not (
-            float(n.low).is_integer() and 0 <= n.low <= 24) or "," in n.raw or "." in n.raw:
+            float(n.low).is_integer() and 0 <= n.low <= 24) or "," in n.raw or ("." in n.raw and not minutes):
         return None
     bm = _HOUR_BEFORE_RE.search(text, *_window(text, n.num_start, floor, 20))
-    am = _HOUR_AFTER_RE.match(text, n.end)
+    am = _HOUR_AFTER_RE.match(text, n.end) or (re.compile("").match(text, n.end) if minutes else None)
     if not bm or not am:
         return None
     suffix = am.group().strip()
-    if not suffix and not (bm.group("a") or "").strip().lower() in ("a", "desde", "hasta", "hacia"):
-        return None   # "las 10" alone: a time only after "a las", "desde las"
+    if not suffix and not minutes and not (bm.group("a") or "").strip().lower() in ("a", "desde", "hasta", "hacia"):
+        return None   # "las 10" alone: a time only after "a las", "desde las"; "las 14.00" is one anyway
     hour = n.low
     part = (am.group("part") or am.group("noon") or "").lower()
     if _DAY_PARTS.get(part) == 12 and hour < 12 and not (part == "noche" and hour == 12):
@@ -593,7 +597,8 @@ def _hour_match(text: str, n: _Num, floor: int) -> FigureMatch | None:
     if part == "noche" and n.low == 12:
         hour = 0
     end = am.end() if suffix else n.end
-    fig = Figure(hour * 3600, hour * 3600, "exact", "s")
+    seconds = hour * 3600 + (int(minutes.group(2)) * 60 if minutes else 0)
+    fig = Figure(seconds, seconds, "exact", "s")
     return _make(text, n.num_start, end, fig, "time", n.num_start, n.end)
 
 
