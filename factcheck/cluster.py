@@ -414,7 +414,12 @@ class _Pairs:
         if wa is None or wb is None:
             return self.config.shared_names
         tight = max((wa[1] - wa[0]).days, (wb[1] - wb[0]).days) <= self.config.window_days
-        return 1 if tight else self.config.shared_names
+        if not tight:
+            return self.config.shared_names
+        ca, cb = self.claims[a], self.claims[b]
+        # "four grenades" and "dos granadas" of one week need no shared name: the thing counted is one
+        specific = ca.subject == cb.subject and ca.subject not in GENERIC_SUBJECTS | {"unspecified"}
+        return 0 if specific and ca.kind in kinds.OBJECT_KINDS else 1
 
     def structural_distance(self, a: int, b: int) -> float:
         """A pair not both in English: one event when their articles share distinctive names and
@@ -559,6 +564,27 @@ def _structural_candidates(pairs: "_Pairs") -> set[tuple[int, int]]:
                        key=lambda o: (-shared[o], o))[:MAX_STRUCTURAL_ARTICLES + 1]
         for other in close:
             out.update((min(p, q), max(p, q)) for p in by_article[aid] for q in by_article[other] if p != q)
+    out.update(_same_objects(pairs))
+    return out
+
+
+def _same_objects(pairs: "_Pairs") -> set[tuple[int, int]]:
+    """Pairs of a non-English claim and another article's claim counting the same objects ("dos
+    granadas", "four grenades"), which need no shared name (``_Pairs.names_needed``)."""
+    by_subject: dict[str, list[int]] = defaultdict(list)
+    for p, c in enumerate(pairs.claims):
+        if c.kind in kinds.OBJECT_KINDS and pairs.windows[p] is not None:
+            by_subject[c.subject].append(p)
+    out: set[tuple[int, int]] = set()
+    for ps in by_subject.values():
+        ps.sort(key=lambda p: (pairs.windows[p][0], p))  # a sweep: only windows that meet are paired
+        for i, p in enumerate(ps):
+            for q in ps[i + 1:]:
+                if pairs.windows[q][0] > pairs.windows[p][1] + timedelta(days=COARSE_SLACK_DAYS):
+                    break
+                if not (pairs.english[p] and pairs.english[q]) and \
+                        pairs.claims[p].article_id != pairs.claims[q].article_id:
+                    out.add((min(p, q), max(p, q)))
     return out
 
 

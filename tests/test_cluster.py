@@ -264,3 +264,21 @@ def test_across_languages_one_shared_name_suffices_within_one_news_week(names_b,
     claims = [mk("a", 0, event=week), mk("b", 0, low=3, event=week if dated else None)]
     claims = [replace(c, qualifier="exact") for c in claims]
     assert (len(run(claims, [es, en, *others])) == 1) is together
+
+
+@pytest.mark.parametrize("subject_b, days_apart, together", [
+    ("grenade", 0, True),     # "dos granadas" and "four grenades" of one week: one count of one thing
+    ("grenade", 30, False),   # a month apart: two events
+    ("bomb", 0, False),       # other things
+])
+def test_objects_counted_across_languages_need_no_shared_name(subject_b, days_apart, together):
+    from datetime import timedelta
+
+    day = date(2021, 2, 27)
+    es = Article(id="a", path="a.txt", outlet="a", published=date(2021, 3, 2), lang="es", text="informe: Orsova")
+    en = Article(id="b", path="b.txt", outlet="b", published=date(2021, 3, 2) + timedelta(days=days_apart),
+                 text="report: Brekka")
+    other = dict(kind="weapons used", group="other")
+    claims = [mk("a", 0, subject="grenade", low=2, event=(day, day), **other),
+              mk("b", 0, subject=subject_b, low=4, event=(day + timedelta(days=days_apart),) * 2, **other)]
+    assert (len(run(claims, [es, en])) == 1) is together
