@@ -913,12 +913,43 @@ def _figure_draft(sent, fm: FigureMatch, drafts: list["_Draft"], antecedent, use
     if kind in PEOPLE_KINDS and subject == "unspecified":
         subject, group = "people", "people"  # a toll with no noun of its own counts people
     figure = replace(fm.figure, qualifier="zero") if fm.role == "zero" else fm.figure
+    companions = next((k for k in map(_named_companions, {t.i: t for t in (num, num.head, noun) if t is not None}.values())
+                       if k is not None), None) if fm.role == "count" else None
+    if companions is not None and not fm.figure.vague and fm.figure.high is not None:
+        # "Soto was killed with four accomplices", "Soto and four others were killed": five killed
+        kind, subject, group = companions, "people", "people"
+        figure = replace(figure, low=figure.low + 1, high=figure.high + 1)
     scope = _person_of(num) if kind == "age" else (inherited or _scope_of(num, noun, pred))
     s0 = sent.start_char
     return _Draft(fm, figure, s0 + fm.start, s0 + fm.end, kind, subject, group,
                   pred.lemma_.lower() if pred is not None else None,
                   noun.i if noun is not None else None, anchor.i, scope=scope,
                   part=learned_part or _is_part_of_named(num))
+
+
+def _is_a_name(tok) -> bool:
+    """A singular name ("Soto", which the small model may tag a common noun at a sentence's start),
+    not a group ("Police") or a plural."""
+    if tok.tag_ in ("NNPS", "NNS") or not tok.text[:1].isupper():
+        return False
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "PROPN" or (tok.tag_ == "NN" and lemma not in lx.SUBJECTS and lemma not in lx.KIND_NOUNS)
+
+
+def _named_companions(who) -> str | None:
+    """The casualty kind when a count is the companions of one named person in that toll: "Soto was
+    killed with four accomplices", "Soto died along with four of his men", "Soto and four others
+    were killed". The named person is one more: the toll is the count plus one."""
+    verb, named = None, None
+    if who.dep_ == "pobj" and who.head.lower_ == "with":
+        verb = who.head.head
+        named = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    elif who.dep_ == "conj" and who.head.dep_ in ("nsubj", "nsubjpass"):
+        named, verb = who.head, who.head.head
+    if verb is None or named is None or not _is_a_name(named):
+        return None
+    kind = lx.KIND_VERBS.get(verb.lemma_.lower())
+    return kind if kind in CASUALTY_KINDS else None
 
 
 def _counted_whom(num, noun, pred):

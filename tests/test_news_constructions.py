@@ -126,3 +126,20 @@ def test_a_description_of_a_named_person_is_no_count(nlp):
     text = ("Troops killed a renegade army captain who had led a mutiny, officials said.\n\n"
             "The dead man, Luis Garza, a renegade army captain, had been on the run for a year.")
     assert [c.surface for c in _claims(nlp, text) if c.kind == "killed"] == []
+
+
+@pytest.mark.parametrize("sentence, surface, kind, low", [
+    ("Rebel leader Juan Soto was killed with four accomplices on Monday.", "four", "killed", 5),
+    ("Soto and four others were killed in the raid.", "four", "killed", 5),
+    ("Soto died along with four of his men.", "four", "killed", 5),
+    ("The Mayor and two aides were injured.", "two", "injured", 3),
+    ("The army said 40 soldiers were killed with their commander.", "40", "killed", 40),  # no count beside
+])
+def test_a_named_person_with_companions_is_one_more(nlp, sentence, surface, kind, low):
+    c = next(c for c in _claims(nlp, sentence) if c.surface == surface)
+    assert (c.kind, c.low, c.high) == (kind, low, low)
+
+
+def test_the_subject_of_the_toll_verb_must_be_the_named_one(nlp):
+    # Soto is the one arrested, not the one arresting: the four are not "Soto and four"
+    assert [c.low for c in _claims(nlp, "Police arrested Soto with four accomplices.") if c.surface == "four"] == [4]
