@@ -361,7 +361,7 @@ class _Pairs:
         self.windows = [event_window(c, articles[c.article_id].published, window_days=config.window_days)
                         for c in self.claims]
         # the subjects each claim's own article also counts, in this block, at a time its event may be
-        self.also_counted: list[set[str]] = [set() for _ in self.claims]
+        self.also_counted: list[dict[str, list[float]]] = [defaultdict(list) for _ in self.claims]
         by_article: dict[str, list[int]] = defaultdict(list)
         for p, c in enumerate(self.claims):
             by_article[c.article_id].append(p)
@@ -370,8 +370,8 @@ class _Pairs:
                 for q in ps[i + 1:]:
                     running = self.claims[p].kind in RUNNING_KINDS
                     if _overlap(self.windows[p], self.windows[q], running=running):
-                        self.also_counted[p].add(self.claims[q].subject)
-                        self.also_counted[q].add(self.claims[p].subject)
+                        self.also_counted[p][self.claims[q].subject].append(self.claims[q].low)
+                        self.also_counted[q][self.claims[p].subject].append(self.claims[p].low)
 
     def same_event(self, a: int, b: int, asim: float, ssim: float) -> bool:
         cfg = self.config
@@ -394,7 +394,16 @@ class _Pairs:
         sa, sb = self.claims[a].subject, self.claims[b].subject
         if not ({sa, sb} & POPULATION_SUBJECTS and {sa, sb} & GENERIC_SUBJECTS):
             return False
-        return sb not in self.also_counted[a] and sa not in self.also_counted[b]
+        return not (self._told_apart(a, sb) or self._told_apart(b, sa))
+
+    def _told_apart(self, p: int, other: str) -> bool:
+        """True when p's own article also counts the other subject as a part and whole could be:
+        "23 people, 15 of them civilians". A population counted as more than the article's generic
+        figure is no part of it ("934 pilgrims were injured ... 887 others"): two sources of one toll."""
+        c, values = self.claims[p], self.also_counted[p].get(other, [])
+        if c.subject in GENERIC_SUBJECTS:
+            return any(v <= c.low for v in values)   # the population's count may be part of this one
+        return any(v >= c.low for v in values)       # the generic count may hold this population
 
     def bare_heading(self, a: int, b: int) -> bool:
         """True when one is a headline's bare count that its own article does not count again under
@@ -402,7 +411,7 @@ class _Pairs:
         "toll reaches 23" over "23 people died ... nine workers died" is the people's toll."""
         for h in (a, b):
             c = self.claims[h]
-            if c.role == "heading" and c.subject not in self.also_counted[h]:
+            if c.role == "heading" and not self.also_counted[h].get(c.subject):
                 return True
         return False
 

@@ -282,3 +282,13 @@ def test_objects_counted_across_languages_need_no_shared_name(subject_b, days_ap
     claims = [mk("a", 0, subject="grenade", low=2, event=(day, day), **other),
               mk("b", 0, subject=subject_b, low=4, event=(day + timedelta(days=days_apart),) * 2, **other)]
     assert (len(run(claims, [es, en])) == 1) is together
+
+
+@pytest.mark.parametrize("people, pilgrims, together", [
+    (887, 934, True),    # more pilgrims than people: no part of it, two sources of one toll
+    (934, 887, False),   # the pilgrims may be a part of the people: told apart
+])
+def test_a_population_counted_above_the_generic_toll_is_no_part_of_it(people, pilgrims, together):
+    claims = [mk("a", 0, kind="injured", low=people), mk("a", 50, kind="injured", low=pilgrims,
+                                                           subject="pilgrims", group="civilians")]
+    assert (run_unalike(claims, [art("a")]) == [["a:0", "a:50"]]) is together

@@ -124,7 +124,8 @@ HUMAN_GROUPS = {"security forces", "civilians", "rescue workers", "protesters", 
 # "30 passengers were hurt" after a crash),
 # unlike roles or parts of it (officers, children, workers). Two articles that each give one toll,
 # one of "people" and one of these, may be giving the same toll under two scopes.
-POPULATION_SUBJECTS = {"civilians", "passengers"}
+POPULATION_SUBJECTS = {"civilians", "passengers", "pilgrims", "worshippers", "migrants", "refugees", "tourists",
+                       "climbers"}
 
 
 # "death toll rose to 75": the head noun of a toll and the kind its modifier names.
