@@ -427,6 +427,12 @@ def _kind_from_frame(anchor, kind, pred):
         k = lx.KIND_NOUNS.get(head.lemma_.lower())
         if k in CASUALTY_KINDS or k == "crowd size":
             return k, _predicate(head) or head  # "the arrest of 40 protesters never happened": no claim
+    if prep.lower_ == "for" and (anchor.lemma_.lower() in lx.SUBJECTS or anchor.lemma_.lower() == "guest"):
+        # "a dinner for 120 guests"; "a reception was taking place for 80 people", "held a vigil for 300"
+        gathering = head if head.pos_ == "NOUN" else next(
+            (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+        if gathering is not None and gathering.lemma_.lower() in lx.GATHERING_NOUNS:
+            return "people present", _predicate(head) or head
     if prep.lower_ == "at" and head.dep_ == "acl" and _toll_of(head.head) is not None:
         k = _kind_from_verb(head)  # "the number of firefighters killed at three": "at" hangs on "killed"
         if k:

@@ -143,3 +143,13 @@ def test_a_named_person_with_companions_is_one_more(nlp, sentence, surface, kind
 def test_the_subject_of_the_toll_verb_must_be_the_named_one(nlp):
     # Soto is the one arrested, not the one arresting: the four are not "Soto and four"
     assert [c.low for c in _claims(nlp, "Police arrested Soto with four accomplices.") if c.surface == "four"] == [4]
+
+
+@pytest.mark.parametrize("sentence, surface, kind", [
+    ("A reception was taking place for 80 people when the blast hit.", "80", "people present"),
+    ("A dinner for 120 guests was under way.", "120", "people present"),
+    ("The hall was built for 500 people.", "500", "other"),          # a capacity, not those present
+    ("The town held a vigil for 300 people.", "300", "other"),       # may be the dead it mourns
+])
+def test_a_gathering_for_n_people_counts_those_present(nlp, sentence, surface, kind):
+    assert [c.kind for c in _claims(nlp, sentence) if c.surface == surface] == [kind]

@@ -120,6 +120,11 @@ KIND_NOUNS: dict[str, str] = {
 HUMAN_GROUPS = {"security forces", "civilians", "rescue workers", "protesters", "attackers", "journalists",
                 "people", "officials", "prisoners", "supporters"}
 
+# Gatherings whose "for N people" counts those present: "a reception for 80 people was under way".
+# (A place "for 500 people" is a capacity, not a count of anyone there: places are not listed.)
+GATHERING_NOUNS = {"reception", "party", "ceremony", "celebration", "event", "dinner", "gathering", "banquet",
+                   "wedding", "concert", "meeting", "service", "mass", "funeral", "vigil", "rally", "screening"}
+
 # Named subjects that stand for the population at large ("40 civilians have died in the fighting",
 # "30 passengers were hurt" after a crash),
 # unlike roles or parts of it (officers, children, workers). Two articles that each give one toll,
