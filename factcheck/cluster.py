@@ -67,6 +67,7 @@ class ClusterConfig:
     # ... or, whatever the ledes' angles, sentences this alike in contexts sharing one name more
     named_sentence_similarity: float = 0.6
     measure_min_similarity: float = 0.5   # measures (durations, distances...) group only when said alike
+    near_measure_similarity: float = 0.4  # ... and, when their figures are near (within 25%), said this alike
     scope_min_similarity: float = 0.6     # "people" meets a named group only when said alike
     date_min_similarity: float = 0.45     # dates of an event are compared when their sentences are alike
     date_named_similarity: float = 0.6    # ... and this alike when only shared names make it one event
@@ -492,7 +493,8 @@ class _Pairs:
                 return _FAR
         elif not _overlap(self.windows[a], self.windows[b], running=ca.kind in RUNNING_KINDS):
             return _FAR
-        if ca.kind in MEASURE_KINDS and ssim < cfg.measure_min_similarity:
+        if ca.kind in MEASURE_KINDS and ssim < (cfg.near_measure_similarity if _near(ca, cb)
+                                                else cfg.measure_min_similarity):
             return _FAR
         if (ca.qualifier == "zero") != (cb.qualifier == "zero") and ssim < cfg.scope_min_similarity:
             return _FAR  # "no one was killed in the attack" is rarely the toll another article counts
@@ -513,6 +515,12 @@ def _two_sources(a: Claim, b: Claim) -> bool:
     """Two figures of one article that it sets against each other: each given by its own source
     ("338, said the NGO"; "about 233, said the prosecutor")."""
     return bool(a.claimant and b.claimant and _unaccent(a.claimant).lower() != _unaccent(b.claimant).lower())
+
+
+def _near(a: Claim, b: Claim) -> bool:
+    """Two figures within a quarter of each other: "about four hours" and "four and a half hours"."""
+    x, y = a.low or (a.high or 0), b.low or (b.high or 0)
+    return x > 0 and y > 0 and max(x, y) / min(x, y) <= 1.25
 
 
 def _same_order(a: Claim, b: Claim) -> bool:

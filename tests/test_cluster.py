@@ -292,3 +292,14 @@ def test_a_population_counted_above_the_generic_toll_is_no_part_of_it(people, pi
     claims = [mk("a", 0, kind="injured", low=people), mk("a", 50, kind="injured", low=pilgrims,
                                                            subject="pilgrims", group="civilians")]
     assert (run_unalike(claims, [art("a")]) == [["a:0", "a:50"]]) is together
+
+
+@pytest.mark.parametrize("second, together", [(16_200, True), (30_000, False)])
+def test_near_measures_need_less_alike_wording(second, together):
+    # windows at cosine 0.45: enough for 4 h against 4.5 h, not for 4 h against 8.3 h
+    s = np.array([[1.0, 0.0, 0.0, 0.0], [0.45, np.sqrt(1 - 0.45 ** 2), 0.0, 0.0]], np.float32)
+    lede = {x: np.array([1.0, 0.0, 0.0, 0.0], np.float32) for x in "ab"}
+    claims = [mk("a", 0, kind="duration", subject="duration", group="other", unit="s", low=14_400),
+              mk("b", 0, kind="duration", subject="duration", group="other", unit="s", low=second)]
+    groups = cluster_claims(claims, s, lede, {x: art(x) for x in "ab"}, config=ClusterConfig())
+    assert (len(groups) == 1) is together
