@@ -778,6 +778,7 @@ class _Draft:
     event: DateMatch | None = None  # a date claim's own date
     scope: str | None = None
     part: bool = False
+    could_have: bool = False  # what could have happened: "could have caused dozens of deaths"
 
 
 def _rule_kind(fm: FigureMatch, num, noun, anchor, pred):
@@ -898,7 +899,8 @@ def _figure_draft(sent, fm: FigureMatch, drafts: list["_Draft"], antecedent, use
         return None
     num, noun, anchor, pred = located
     kind, pred = _rule_kind(fm, num, noun, anchor, pred)
-    if kind in PEOPLE_KINDS and not _stated_as_fact(kind, pred, num, zero=fm.role == "zero"):
+    could_have = _could_have(pred if pred is not None else num)
+    if kind in PEOPLE_KINDS and not could_have and not _stated_as_fact(kind, pred, num, zero=fm.role == "zero"):
         return None
     noun = _counted_whom(num, noun, pred)
     subject, group, inherited = _subject_for(fm, kind, num, noun, drafts, antecedent)
@@ -912,25 +914,44 @@ def _figure_draft(sent, fm: FigureMatch, drafts: list["_Draft"], antecedent, use
     if kind is None and fm.role == "count":
         frame = frame_features(num, noun, pred, value=fm.figure.low)  # read once for both models
         kind, subject, group = _learned_kind(frame, noun, subject, group)
-        if kind is not None and not _stated_as_fact(kind, pred, num, zero=False):
+        if kind is not None and not could_have and not _stated_as_fact(kind, pred, num, zero=False):
             return None
         learned_part = kind is not None and _learned_part(frame)
     kind = kind or "other"
     if kind in PEOPLE_KINDS and subject == "unspecified":
         subject, group = "people", "people"  # a toll with no noun of its own counts people
     figure = replace(fm.figure, qualifier="zero") if fm.role == "zero" else fm.figure
-    companions = next((k for k in map(_named_companions, {t.i: t for t in (num, num.head, noun) if t is not None}.values())
-                       if k is not None), None) if fm.role == "count" else None
-    if companions is not None and not fm.figure.vague and fm.figure.high is not None:
-        # "Soto was killed with four accomplices", "Soto and four others were killed": five killed
-        kind, subject, group = companions, "people", "people"
-        figure = replace(figure, low=figure.low + 1, high=figure.high + 1)
+    kind, subject, group, figure = _with_companions(fm, figure, (kind, subject, group), num, noun)
     scope = _person_of(num) if kind == "age" else (inherited or _scope_of(num, noun, pred))
     s0 = sent.start_char
     return _Draft(fm, figure, s0 + fm.start, s0 + fm.end, kind, subject, group,
                   pred.lemma_.lower() if pred is not None else None,
                   noun.i if noun is not None else None, anchor.i, scope=scope,
-                  part=learned_part or _is_part_of_named(num))
+                  part=learned_part or _is_part_of_named(num), could_have=could_have and kind in PEOPLE_KINDS)
+
+
+def _with_companions(fm: FigureMatch, figure: Figure, typed: tuple[str, str, str], num, noun):
+    """(kind, subject, group, figure), counting the named person a toll's companions go with:
+    "Soto was killed with four accomplices", "Soto and four others were killed": five killed."""
+    companions = next((k for k in map(_named_companions, {t.i: t for t in (num, num.head, noun) if t is not None}.values())
+                       if k is not None), None) if fm.role == "count" else None
+    if companions is None or fm.figure.vague or fm.figure.high is None:
+        return (*typed, figure)
+    return companions, "people", "people", replace(figure, low=figure.low + 1, high=figure.high + 1)
+
+
+def _could_have(tok) -> bool:
+    """True for what could have happened and did not: "could have caused dozens of deaths", "might
+    have left scores dead". Such a figure is a claim of its own kind of statement (a counterfactual,
+    often one official's words quoted by several outlets), compared only with its like."""
+    verb = _clause_head(tok)
+    for anc in [verb, *verb.ancestors][:3]:
+        aux = {c.lower_ for c in anc.children if c.dep_ in ("aux", "auxpass")}
+        if aux & lx.HYPOTHETICAL_AUX and "have" in aux:
+            return True
+        if anc.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep", "amod", "acl"):
+            break
+    return False
 
 
 def _is_a_name(tok) -> bool:
@@ -1069,7 +1090,8 @@ def _claim_of(d: "_Draft", ctx: _SentenceContext) -> Claim:
         claimant=who, unit=d.figure.unit, alternatives=d.figure.alternatives, vague=d.figure.vague,
         subject_group=d.group, predicate=d.predicate, as_of=article.published,
         event_start=ev.low if ev else None, event_end=ev.high if ev else None,
-        event_surface=ev.surface if ev else None, role=block.role, scope=d.scope, part=d.part)
+        event_surface=ev.surface if ev else None, role="could have" if d.could_have else block.role,
+        scope=d.scope, part=d.part)
 
 
 # Entity types that narrow a count to a part: a nationality ("Iranian"), a country or city ("Iran").

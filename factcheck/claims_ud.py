@@ -81,7 +81,8 @@ def _figure_claim(sent, fm, article: Article, block: Block, words: _Words, dates
     num = next((t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i), span[-1])
     noun = _zero_noun(span, w) if fm.role == "zero" else _counted_noun(num, w)
     kind, pred = _kind(fm, num, noun, w)
-    if kind in PEOPLE_KINDS and not _stated_as_fact(pred or num, w, zero=fm.role == "zero"):
+    could_have = kind in PEOPLE_KINDS and _could_have(pred or num, w)
+    if kind in PEOPLE_KINDS and not could_have and not _stated_as_fact(pred or num, w, zero=fm.role == "zero"):
         return None
     subject, group = _subject(kind, noun, fm, w)
     ev = _event_date(dates, sent, pred or num)
@@ -95,7 +96,8 @@ def _figure_claim(sent, fm, article: Article, block: Block, words: _Words, dates
         claimant=_claimant(sent, pred or num, w), unit=figure.unit, alternatives=figure.alternatives,
         vague=figure.vague, subject_group=group, predicate=pred.lemma_.lower() if pred is not None else None,
         as_of=article.published, event_start=ev.low if ev else None, event_end=ev.high if ev else None,
-        event_surface=ev.surface if ev else None, role=block.role, part=_is_part(num, w))
+        event_surface=ev.surface if ev else None, role="could have" if could_have else block.role,
+        part=_is_part(num, w))
 
 
 def _counted_noun(num, w):
@@ -226,6 +228,13 @@ def _predicate(tok):
             continue
         return None
     return None
+
+
+def _could_have(tok, w) -> bool:
+    """What could have happened and did not: a modal perfect ("pudo haber causado decenas de
+    muertos"), kept as a claim of its own kind of statement, compared only with its like."""
+    return any({c.lemma_.lower() for c in t.children} | {t.lemma_.lower()} >= w.MODAL_PERFECT
+               for t in [tok, *list(tok.ancestors)[:2]])
 
 
 def _stated_as_fact(tok, w, *, zero: bool) -> bool:

@@ -455,6 +455,8 @@ class _Pairs:
     def distance(self, a: int, b: int) -> float:
         cfg = self.config
         ca, cb = self.claims[a], self.claims[b]
+        if (ca.role == "could have") != (cb.role == "could have"):
+            return _FAR  # what could have happened meets only its like, never a toll
         if ca.role == cb.role == "list" and ca.article_id != cb.article_id:
             # two outlets' breakdowns, each a tally of its day, meet through their totals and the
             # parts told in prose, not line by line (one flag per country of a table is noise)

@@ -642,6 +642,8 @@ def summarise(claims: Sequence[Claim], articles: dict[str, Article]) -> str:
     else:
         what = f"{first.subject} {first.kind}"
     head = f"{what[:1].upper()}{what[1:]} ({_event_label(claims, articles)})"
+    if all(c.role == "could have" for c in claims):
+        head = f"What could have happened, said of the event: {what} ({_event_label(claims, articles)})"
     parts: dict[str, list[str]] = {}
     for c in sorted(claims, key=lambda c: (c.as_of or date.min, c.article_id, c.start)):
         outlets = parts.setdefault(format_figure(c), [])

@@ -74,7 +74,8 @@ def test_construction_is_read(nlp, sentence, surface, kind, fields):
 
 @pytest.mark.parametrize("sentence, kind", ABSENT)
 def test_no_claim_of_kind(nlp, sentence, kind):
-    assert [c.surface for c in _claims(nlp, sentence) if c.kind == kind] == []
+    # a counterfactual is kept apart as role "could have", never as a claim of fact
+    assert [c.surface for c in _claims(nlp, sentence) if c.kind == kind and c.role != "could have"] == []
 
 
 def test_list_lines_count_what_their_heading_counts(nlp):
@@ -153,3 +154,31 @@ def test_the_subject_of_the_toll_verb_must_be_the_named_one(nlp):
 ])
 def test_a_gathering_for_n_people_counts_those_present(nlp, sentence, surface, kind):
     assert [c.kind for c in _claims(nlp, sentence) if c.surface == surface] == [kind]
+
+
+@pytest.mark.parametrize("sentence, surface", [
+    ("The governor said the fire could have caused a tragedy with several dozen dead and injured.", "several dozen"),
+    ('She said the flood could have caused "dozens of deaths".', "dozens"),
+    ("The bomb would have killed hundreds had it exploded.", "hundreds"),
+    ("The minister said the fire could easily have left several dozen people dead.", "several dozen"),
+])
+def test_what_could_have_happened_is_kept_apart(nlp, sentence, surface):
+    assert [(c.kind, c.role) for c in _claims(nlp, sentence) if c.surface == surface] == [("killed", "could have")]
+
+
+def test_a_counterfactual_meets_only_its_like():
+    import numpy as np
+
+    from factcheck.cluster import ClusterConfig, cluster_claims
+    from factcheck.records import Claim
+
+    def claim(aid, role):
+        return Claim(id=f"{aid}:0", article_id=aid, kind="killed", subject="people", low=40, high=40,
+                     qualifier="exact", surface="40", start=0, end=2, sentence="40 died.", sentence_start=0,
+                     subject_group="people", role=role)
+
+    vec = np.ones((3, 4), np.float32) / 2.0
+    arts = {x: Article(id=x, path=f"{x}.txt", outlet=x, published=PUBLISHED, text="x") for x in "abc"}
+    claims = [claim("a", "body"), claim("b", "could have"), claim("c", "could have")]
+    groups = cluster_claims(claims, vec, {x: vec[0] for x in "abc"}, arts, config=ClusterConfig())
+    assert sorted(map(len, groups)) == [1, 2]  # the two counterfactuals together, the toll apart
