@@ -85,6 +85,8 @@ def _figure_claim(sent, fm, article: Article, block: Block, words: _Words, dates
     if kind in PEOPLE_KINDS and not could_have and not _stated_as_fact(pred or num, w, zero=fm.role == "zero"):
         return None
     subject, group = _subject(kind, noun, fm, w)
+    if kind == "troops deployed" and group != "security forces":
+        kind = "other"  # "miles de manifestantes rodearon el palacio" is no deployment
     ev = _event_date(dates, sent, pred or num)
     start, end = block.start + s0 + fm.start, block.start + s0 + fm.end
     figure = fm.figure

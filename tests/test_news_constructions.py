@@ -20,6 +20,9 @@ PUBLISHED = date(2021, 4, 20)
 
 # sentence, surface, kind, expected fields (subject, scope, part) where they matter
 READ = [
+    # security forces assigned somewhere are deployed; workers assigned are not
+    ("The ministry said it assigned 20,000 police to guard the route.", "20,000", "troops deployed", {}),
+    ("The company assigned 300 workers to the new plant.", "300", "other", {}),
     # a toll noun that rises, reaching the figure through a preposition
     ("The death toll from the mudslide has climbed to 212 people, officials said.", "212", "killed", {}),
     ("The number hurt rose to 61 from 48 on Sunday evening.", "61", "injured", {}),

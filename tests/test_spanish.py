@@ -62,6 +62,12 @@ GOLDEN = [
      212, 212, "exact", "ONG"),
     # people treated are people hurt
     ("En el hospital fueron atendidas 31 personas.", "31", "injured", "people", 31, 31, "exact", None),
+    # security forces placed somewhere are deployed; a crowd doing the same is not
+    ("Al amanecer, al menos 800 funcionarios de la policía rodearon la zona.", "al menos 800", "troops deployed",
+     "police officers", 800, None, "at least", None),
+    ("Miles de manifestantes rodearon el palacio.", "Miles", "other", "protesters", 1000, 9999, "vague", None),
+    # a light verb of remaining: "permanecen presos" counts those held
+    ("Hasta la fecha, 40 militares permanecen presos.", "40", "arrested", "soldiers", 40, 40, "exact", None),
     # things counted carry their English names, so that both languages meet
     ("Los atacantes lanzaron tres granadas contra el edificio.", "tres", "weapons used", "grenade", 3, 3,
      "exact", None),

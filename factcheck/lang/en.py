@@ -56,6 +56,8 @@ KIND_VERBS: dict[str, str] = {
     "send": "troops deployed",    # "500 soldiers were sent" (only with troop subjects)
     "dispatch": "troops deployed",  # "dispatched 300 police officers"
     "station": "troops deployed",   # "2,000 troops are stationed"
+    "assign": "troops deployed",    # "it assigned 100,000 police to secure the route" (only with troop subjects)
+    "post": "troops deployed",      # "300 officers were posted along the border"
     "draw": "crowd size",         # "the protest drew about 60,000 people" (people only)
     "take hostages": "kidnapped",  # "took 170 hostages" (verb + object)
     "take hostage": "kidnapped",   # "took two hostage"

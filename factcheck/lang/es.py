@@ -37,6 +37,10 @@ KIND_VERBS: dict[str, str] = {
     "rescatar": "rescued",    # "rescataron a 40 personas"
     "desplegar": "troops deployed",  # "desplegaron 500 soldados"
     "movilizar": "troops deployed",  # "movilizaron a 2.000 efectivos"
+    "rodear": "troops deployed",    # "500 funcionarios rodearon la zona" (only with troop subjects)
+    "cercar": "troops deployed",    # "200 agentes cercaron el barrio"
+    "custodiar": "troops deployed", # "300 efectivos custodian la frontera"
+    "apostar": "troops deployed",   # "se apostaron 80 policías frente a la sede"
     "marchar": "crowd size",  # "marcharon miles de personas"
     "manifestar": "crowd size",  # "se manifestaron 5.000"
     "protestar": "crowd size",  # "protestaron cientos"
@@ -89,7 +93,8 @@ INCREMENT_AFTER = {"más"}
 PARTITIVE_CASES = {"de"}
 
 # Light verbs whose complement names the outcome: "resultaron heridos", "quedaron detenidos".
-LIGHT_VERBS = {"resultar", "quedar", "salir", "terminar", "acabar", "dejar", "haber", "registrar", "sufrir"}
+LIGHT_VERBS = {"resultar", "quedar", "salir", "terminar", "acabar", "dejar", "haber", "registrar", "sufrir",
+               "permanecer", "seguir", "continuar"}  # "100 militares permanecen presos", "siguen detenidos"
 
 # Verbs that, with a person subject, report a figure: "informó el ministerio", "dijo Reverol".
 ATTRIBUTION_VERBS = {"decir", "informar", "señalar", "indicar", "denunciar", "afirmar", "asegurar",
