@@ -261,7 +261,24 @@ def worth_parsing(text: str, block: Block) -> bool:
 def _parse_text(text: str, block: Block) -> str:
     # Same length as the block: hard line breaks inside a joined block become spaces,
     # so token offsets map straight back into the article.
-    return text[block.start:block.end].replace("\r", " ").replace("\n", " ")
+    chunk = text[block.start:block.end].replace("\r", " ").replace("\n", " ")
+    return _sentence_case(chunk) if _shouted(chunk) else chunk
+
+
+def _shouted(chunk: str) -> bool:
+    """A block in capitals ("MEDIO CENTENAR DE MILITARES"), which the small parsers misread."""
+    letters = [c for c in chunk if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _sentence_case(chunk: str) -> str:
+    """The block in sentence case, for the parse only; same length, or unchanged where lowering
+    would change a character's length (offsets must map back). Claims quote the article as written."""
+    lowered = chunk.lower()
+    if len(lowered) != len(chunk):
+        return chunk
+    first = next((i for i, c in enumerate(lowered) if c.isalpha()), None)
+    return lowered if first is None else lowered[:first] + lowered[first].upper() + lowered[first + 1:]
 
 
 # --- syntax helpers -----------------------------------------------------------------

@@ -20,6 +20,9 @@ PUBLISHED = date(2021, 4, 20)
 
 # sentence, surface, kind, expected fields (subject, scope, part) where they matter
 READ = [
+    # a heading in capitals is parsed in sentence case (its quote stays as written)
+    ("Floods hit the region.\n\nFLOODS KILL 40 PEOPLE IN THE NORTH\n\nThe water rose on Monday.", "40", "killed",
+     {"role": "heading"}),
     # security forces assigned somewhere are deployed; workers assigned are not
     ("The ministry said it assigned 20,000 police to guard the route.", "20,000", "troops deployed", {}),
     ("The company assigned 300 workers to the new plant.", "300", "other", {}),
