@@ -930,7 +930,7 @@ def _figure_draft(sent, fm: FigureMatch, drafts: list["_Draft"], antecedent, use
     learned_part = False
     if kind is None and fm.role == "count":
         frame = frame_features(num, noun, pred, value=fm.figure.low)  # read once for both models
-        kind, subject, group = _learned_kind(frame, noun, subject, group)
+        kind, subject, group = _learned_kind(frame, noun, subject, group, pred)
         if kind is not None and not could_have and not _stated_as_fact(kind, pred, num, zero=False):
             return None
         learned_part = kind is not None and _learned_part(frame)
@@ -1171,7 +1171,7 @@ def _person_of(num) -> str | None:
     return None
 
 
-def _learned_kind(frame: dict[str, float], noun, subject: str, group: str):
+def _learned_kind(frame: dict[str, float], noun, subject: str, group: str, pred=None):
     """The learned typer's kind for a count the rules left untyped, with the subject it implies.
 
     A typed count whose noun names no known group ("1.2 million participants", or no noun
@@ -1185,6 +1185,8 @@ def _learned_kind(frame: dict[str, float], noun, subject: str, group: str):
     if found is None or found[0] == "other":
         return None, subject, group
     kind = found[0]
+    if kind in CASUALTY_KINDS and pred is not None and pred.lemma_.lower() in lx.ADDRESS_VERBS:
+        return None, subject, group  # "he had spoken to several commanders": those addressed are no toll
     if kind in PEOPLE_KINDS and group == "other":
         if noun is not None and noun.pos_ == "NOUN" and subject not in ("unspecified",) \
                 and kind not in PEOPLE_ONLY_KINDS and lx.KIND_NOUNS.get(noun.lemma_.lower()) is None:

@@ -20,6 +20,9 @@ PUBLISHED = date(2021, 4, 20)
 
 # sentence, surface, kind, expected fields (subject, scope, part) where they matter
 READ = [
+    # those spoken to are no toll, whatever the learned typer makes of the frame
+    ("The president said he had spoken to several regional commanders who pledged loyalty.", "several", "other",
+     {}),
     # a heading in capitals is parsed in sentence case (its quote stays as written)
     ("Floods hit the region.\n\nFLOODS KILL 40 PEOPLE IN THE NORTH\n\nThe water rose on Monday.", "40", "killed",
      {"role": "heading"}),

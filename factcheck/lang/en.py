@@ -305,6 +305,10 @@ ATTRIBUTION_VERBS = {
     "document", "tally", "register",
 }
 
+# Verbs of speaking to or meeting people: those addressed are no toll ("spoke to several commanders").
+ADDRESS_VERBS = {"speak", "talk", "meet", "thank", "address", "greet", "visit", "call", "invite", "consult",
+                 "phone", "brief", "congratulate", "interview"}
+
 # Auxiliaries and markers that make a figure hypothetical rather than stated.
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can", "will", "shall"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether", "like"}  # "made it look like millions were there"
