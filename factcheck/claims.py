@@ -1188,8 +1188,9 @@ def _learned_kind(frame: dict[str, float], noun, subject: str, group: str, pred=
     if kind in CASUALTY_KINDS and pred is not None and pred.lemma_.lower() in lx.ADDRESS_VERBS:
         return None, subject, group  # "he had spoken to several commanders": those addressed are no toll
     if kind in PEOPLE_KINDS and group == "other":
-        if noun is not None and noun.pos_ == "NOUN" and subject not in ("unspecified",) \
-                and kind not in PEOPLE_ONLY_KINDS and lx.KIND_NOUNS.get(noun.lemma_.lower()) is None:
+        thing = noun is not None and (noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.ent_type_ not in
+                                                              ("NORP", "PERSON", "GPE")))
+        if thing and kind not in PEOPLE_ONLY_KINDS and lx.KIND_NOUNS.get(noun.lemma_.lower()) is None:
             return None, subject, group  # "26 rifles" are no toll of people
         return kind, "people", "people"
     return kind, subject, group

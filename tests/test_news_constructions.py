@@ -20,6 +20,8 @@ PUBLISHED = date(2021, 4, 20)
 
 # sentence, surface, kind, expected fields (subject, scope, part) where they matter
 READ = [
+    # objects named by a code are no toll of people, whatever the learned typer makes of "recovered"
+    ("The minister said police had recovered two AK-47 rifles at the scene.", "two", "other", {}),
     # those spoken to are no toll, whatever the learned typer makes of the frame
     ("The president said he had spoken to several regional commanders who pledged loyalty.", "several", "other",
      {}),
