@@ -877,6 +877,8 @@ def _fitting_kind(kind: str | None, noun, pred) -> str | None:
         return None
     if kind == "weapons used" and noun is not None and noun_lemma in lx.SUBJECTS:
         return None
+    if kind in CASUALTY_KINDS and noun_lemma in lx.PLACE_NOUNS:
+        return None  # "the count of the dead includes 16 countries": places are no toll
     if kind == "weapons used" and noun is not None and lx.KIND_NOUNS.get(noun_lemma) == "shots fired":
         return "shots fired"
     if kind == "shots fired" and noun is not None and any(

@@ -305,6 +305,10 @@ ATTRIBUTION_VERBS = {
     "document", "tally", "register",
 }
 
+# Places and the units they are counted in: a count of these is never a toll of people.
+PLACE_NOUNS = {"country", "nation", "city", "town", "village", "province", "state", "region", "district",
+               "county", "municipality", "neighbourhood", "neighborhood", "island", "continent"}
+
 # Verbs of speaking to or meeting people: those addressed are no toll ("spoke to several commanders").
 ADDRESS_VERBS = {"speak", "talk", "meet", "thank", "address", "greet", "visit", "call", "invite", "consult",
                  "phone", "brief", "congratulate", "interview"}
