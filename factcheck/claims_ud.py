@@ -287,7 +287,20 @@ def _is_part(num, w) -> bool:
             continue
         if c.pos_ == "PRON" or any(d.lower_ in w.DEFINITE_DETERMINERS for d in c.children):
             return True
-    return False
+    return _fronted_partitive(num, w)
+
+
+def _fronted_partitive(num, w) -> bool:
+    """ "De esos heridos, 41 fueron atendidos por perdigones": a sentence that opens on a group named
+    before, then a comma, counts parts of it."""
+    sent = num.sent
+    words = [t for t in sent if not t.is_punct or t.text == ","][:12]
+    if len(words) < 3 or words[0].lower_ not in w.PARTITIVE_CASES:
+        return False
+    if not (words[1].lower_ in w.DEFINITE_DETERMINERS or words[1].pos_ == "PRON"):
+        return False
+    comma = next((t.i for t in words if t.text == ","), None)
+    return comma is not None and comma < num.i
 
 
 def _claimant(sent, tok, w) -> str | None:

@@ -102,6 +102,12 @@ def test_spanish_no_claim_of_kind(nlp_es, sentence, kind):
     assert [c.surface for c in _claims(nlp_es, sentence) if c.kind == kind and c.role != "could have"] == []
 
 
+def test_a_fronted_partitive_makes_parts(nlp_es):
+    text = "Al menos 69 personas resultaron heridas. De esos heridos, 41 fueron atendidos por perdigones."
+    assert [(c.surface, c.part) for c in _claims(nlp_es, text)] == [("Al menos 69", False), ("41", True)]
+    assert [c.part for c in _claims(nlp_es, "De acuerdo con la fiscalía, 12 personas murieron.")] == [False]
+
+
 def test_a_spanish_counterfactual_is_kept_apart(nlp_es):
     found = [(c.kind, c.role) for c in _claims(nlp_es, "El ataque pudo haber causado decenas de muertos.")]
     assert found == [("killed", "could have")]
