@@ -446,9 +446,9 @@ def _kind_from_frame(anchor, kind, pred):
             return k, _predicate(head) or head  # "the arrest of 40 protesters never happened": no claim
     if prep.lower_ == "for" and (anchor.lemma_.lower() in lx.SUBJECTS or anchor.lemma_.lower() == "guest"):
         # "a dinner for 120 guests"; "a reception was taking place for 80 people", "held a vigil for 300"
-        gathering = head if head.pos_ == "NOUN" else next(
-            (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
-        if gathering is not None and gathering.lemma_.lower() in lx.GATHERING_NOUNS:
+        named = [head] if head.pos_ == "NOUN" else [
+            *(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")), _subject_before_aux(head)]
+        if any(t is not None and t.lemma_.lower() in lx.GATHERING_NOUNS for t in named):
             return "people present", _predicate(head) or head
     if prep.lower_ == "at" and head.dep_ == "acl" and _toll_of(head.head) is not None:
         k = _kind_from_verb(head)  # "the number of firefighters killed at three": "at" hangs on "killed"
@@ -980,6 +980,14 @@ def _is_a_name(tok) -> bool:
         return False
     lemma = tok.lemma_.lower()
     return tok.pos_ == "PROPN" or (tok.tag_ == "NN" and lemma not in lx.SUBJECTS and lemma not in lx.KIND_NOUNS)
+
+
+def _subject_before_aux(verb):
+    """The noun right before a subjectless verb's auxiliary: "as a reception was taking place", which
+    the small parser reads with "reception" under "as"."""
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
+    before = verb.doc[aux.i - 1] if aux is not None and aux.i > verb.sent.start else None
+    return before if before is not None and before.pos_ == "NOUN" else None
 
 
 def _named_companions(who) -> str | None:
