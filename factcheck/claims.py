@@ -446,8 +446,10 @@ def _kind_from_frame(anchor, kind, pred):
             return k, _predicate(head) or head  # "the arrest of 40 protesters never happened": no claim
     if prep.lower_ == "for" and (anchor.lemma_.lower() in lx.SUBJECTS or anchor.lemma_.lower() == "guest"):
         # "a dinner for 120 guests"; "a reception was taking place for 80 people", "held a vigil for 300"
+        # the gathering is the verb's subject ("a reception was taking place for 80"); as its object
+        # ("held a vigil for 300 people") "for" may name those it mourns
         named = [head] if head.pos_ == "NOUN" else [
-            *(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")), _subject_before_aux(head)]
+            *(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), _subject_before_aux(head)]
         if any(t is not None and t.lemma_.lower() in lx.GATHERING_NOUNS for t in named):
             return "people present", _predicate(head) or head
     if prep.lower_ == "at" and head.dep_ == "acl" and _toll_of(head.head) is not None:
