@@ -444,9 +444,9 @@ def _kind_from_frame(anchor, kind, pred):
         k = lx.KIND_NOUNS.get(head.lemma_.lower())
         if k in CASUALTY_KINDS or k == "crowd size":
             return k, _predicate(head) or head  # "the arrest of 40 protesters never happened": no claim
-    if prep.lower_ == "for" and (anchor.lemma_.lower() in lx.SUBJECTS or anchor.lemma_.lower() == "guest"):
-        # "a dinner for 120 guests"; "a reception was taking place for 80 people", "held a vigil for 300"
-        # the gathering is the verb's subject ("a reception was taking place for 80"); as its object
+    if prep.lower_ == "for" and anchor.lemma_.lower() in lx.SUBJECTS:
+        # "a dinner for 120 guests"; "a gala was under way for 200 donors"
+        # the gathering is the verb's subject ("the banquet was going on for 150"); as its object
         # ("held a vigil for 300 people") "for" may name those it mourns
         named = [head] if head.pos_ == "NOUN" else [
             *(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), _subject_before_aux(head)]
@@ -797,7 +797,7 @@ class _Draft:
     event: DateMatch | None = None  # a date claim's own date
     scope: str | None = None
     part: bool = False
-    could_have: bool = False  # what could have happened: "could have caused dozens of deaths"
+    could_have: bool = False  # what could have happened: "the blast could have killed hundreds"
 
 
 def _rule_kind(fm: FigureMatch, num, noun, anchor, pred):
@@ -962,7 +962,7 @@ def _with_companions(fm: FigureMatch, figure: Figure, typed: tuple[str, str, str
 
 
 def _could_have(tok) -> bool:
-    """True for what could have happened and did not: "could have caused dozens of deaths", "might
+    """True for what could have happened and did not: "the bomb could have killed hundreds", "might
     have left scores dead". Such a figure is a claim of its own kind of statement (a counterfactual,
     often one official's words quoted by several outlets), compared only with its like."""
     verb = _clause_head(tok)
@@ -985,7 +985,7 @@ def _is_a_name(tok) -> bool:
 
 
 def _subject_before_aux(verb):
-    """The noun right before a subjectless verb's auxiliary: "as a reception was taking place", which
+    """The noun right before a subjectless verb's auxiliary: "as a gala was going on", which
     the small parser reads with "reception" under "as"."""
     aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
     before = verb.doc[aux.i - 1] if aux is not None and aux.i > verb.sent.start else None

@@ -291,7 +291,7 @@ def _is_part(num, w) -> bool:
 
 
 def _fronted_partitive(num, w) -> bool:
-    """ "De esos heridos, 41 fueron atendidos por perdigones": a sentence that opens on a group named
+    """ "De los lesionados, 12 siguen en el hospital": a sentence that opens on a group named
     before, then a comma, counts parts of it."""
     sent = num.sent
     words = [t for t in sent if not t.is_punct or t.text == ","][:12]
@@ -338,8 +338,8 @@ def _phrase(tok, *, start: int = 0) -> str:
 
 
 def _event_date(dates, sent, tok):
-    """The date in the figure's own clause, else one that dates a clause above it ("se hizo famoso
-    en junio de 2017, cuando las protestas dejaron más de 100 muertos"), else none: a date in a
+    """The date in the figure's own clause, else one that dates a clause above it ("el alcalde ganó fama
+    en marzo de 2019, cuando las lluvias dejaron 40 muertos"), else none: a date in a
     clause of its own beside the figure's dates something else."""
     head = tok
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:

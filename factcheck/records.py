@@ -116,7 +116,7 @@ class Claim:
     event_surface: str | None = None
     # Where the figure stands: "body", "heading", "chrome" (page furniture), "list" (a line of a
     # breakdown: "Iran: 465", "Chad with 11; Kenya eight") or "could have" (what could have
-    # happened and did not: "could have caused dozens of deaths", compared only with its like).
+    # happened and did not: "the bomb could have killed hundreds", compared only with its like).
     role: str = "body"
     # What narrows the count to a part of its kind's total, or whose figure it is: a nationality
     # or place ("14 Iranian pilgrims", "Iran: 465") kept only when the same article gives a larger

@@ -31,7 +31,7 @@ READ = [
     ("Floods hit the region.\n\nFLOODS KILL 40 PEOPLE IN THE NORTH\n\nThe water rose on Monday.", "40", "killed",
      {"role": "heading"}),
     # security forces assigned somewhere are deployed; workers assigned are not
-    ("The ministry said it assigned 20,000 police to guard the route.", "20,000", "troops deployed", {}),
+    ("The city assigned 3,000 officers to the stadium for the final.", "3,000", "troops deployed", {}),
     ("The company assigned 300 workers to the new plant.", "300", "other", {}),
     # a toll noun that rises, reaching the figure through a preposition
     ("The death toll from the mudslide has climbed to 212 people, officials said.", "212", "killed", {}),
@@ -160,10 +160,11 @@ def test_the_subject_of_the_toll_verb_must_be_the_named_one(nlp):
 
 
 @pytest.mark.parametrize("sentence, surface, kind", [
-    ("A reception was taking place for 80 people when the blast hit.", "80", "people present"),
+    ("A gala was going on for 80 guests when the roof gave way.", "80", "people present"),
+    ("A memorial service for 40 victims was held on Sunday.", "40", "other"),     # those mourned
     ("A dinner for 120 guests was under way.", "120", "people present"),
     # the small parser hangs "dinner" under "as" and leaves the verb without a subject
-    ("Officials accused him of firing at the ministry as a dinner was taking place for 90 people.", "90",
+    ("Witnesses say he threw the flare into the hall as a banquet was going on for 90 people.", "90",
      "people present"),
     ("The hall was built for 500 people.", "500", "other"),          # a capacity, not those present
     ("The town held a vigil for 300 people.", "300", "other"),       # may be the dead it mourns
@@ -173,8 +174,8 @@ def test_a_gathering_for_n_people_counts_those_present(nlp, sentence, surface, k
 
 
 @pytest.mark.parametrize("sentence, surface", [
-    ("The governor said the fire could have caused a tragedy with several dozen dead and injured.", "several dozen"),
-    ('She said the flood could have caused "dozens of deaths".', "dozens"),
+    ("The mayor warned the dam failure could have left several dozen dead and hurt.", "several dozen"),
+    ('She said the gas leak might have meant "dozens of deaths".', "dozens"),
     ("The bomb would have killed hundreds had it exploded.", "hundreds"),
     ("The minister said the fire could easily have left several dozen people dead.", "several dozen"),
 ])

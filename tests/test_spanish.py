@@ -103,7 +103,7 @@ def test_spanish_no_claim_of_kind(nlp_es, sentence, kind):
 
 
 def test_a_fronted_partitive_makes_parts(nlp_es):
-    text = "Al menos 69 personas resultaron heridas. De esos heridos, 41 fueron atendidos por perdigones."
+    text = "Al menos 69 personas resultaron heridas. De los lesionados, 41 siguen en el hospital."
     assert [(c.surface, c.part) for c in _claims(nlp_es, text)] == [("Al menos 69", False), ("41", True)]
     assert [c.part for c in _claims(nlp_es, "De acuerdo con la fiscalía, 12 personas murieron.")] == [False]
 
@@ -115,7 +115,7 @@ def test_a_spanish_counterfactual_is_kept_apart(nlp_es):
 
 def test_a_date_above_the_figure_dates_it(nlp_es):
     # the figure's clause has no date; the clause above it does: an old event, not today's news
-    text = "El alcalde se hizo famoso en marzo de 2019 cuando, durante las lluvias que dejaron 40 muertos, abrió los refugios."
+    text = "El alcalde ganó fama en marzo de 2019 cuando, durante las lluvias que dejaron 40 muertos, abrió los refugios."
     claim = next(c for c in _claims(nlp_es, text) if c.surface == "40")
     assert (claim.kind, str(claim.event_start), str(claim.event_end)) == ("killed", "2019-03-01", "2019-03-31")
 

@@ -56,7 +56,7 @@ KIND_VERBS: dict[str, str] = {
     "send": "troops deployed",    # "500 soldiers were sent" (only with troop subjects)
     "dispatch": "troops deployed",  # "dispatched 300 police officers"
     "station": "troops deployed",   # "2,000 troops are stationed"
-    "assign": "troops deployed",    # "it assigned 100,000 police to secure the route" (only with troop subjects)
+    "assign": "troops deployed",    # "3,000 officers were assigned to the stadium" (only with troop subjects)
     "post": "troops deployed",      # "300 officers were posted along the border"
     "draw": "crowd size",         # "the protest drew about 60,000 people" (people only)
     "take hostages": "kidnapped",  # "took 170 hostages" (verb + object)
@@ -124,8 +124,9 @@ HUMAN_GROUPS = {"security forces", "civilians", "rescue workers", "protesters", 
 
 # Gatherings whose "for N people" counts those present: "a reception for 80 people was under way".
 # (A place "for 500 people" is a capacity, not a count of anyone there: places are not listed.)
+# (A funeral, vigil, memorial or mass "for 40 victims" names those mourned, not those present: not listed.)
 GATHERING_NOUNS = {"reception", "party", "ceremony", "celebration", "event", "dinner", "gathering", "banquet",
-                   "wedding", "concert", "meeting", "service", "mass", "funeral", "vigil", "rally", "screening"}
+                   "gala", "wedding", "concert", "meeting", "rally", "screening"}
 
 # Named subjects that stand for the population at large ("40 civilians have died in the fighting",
 # "30 passengers were hurt" after a crash),
@@ -223,6 +224,7 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     "fishermen": ("fishermen", "civilians"),
     "climber": ("climbers", "civilians"),               # "40 climbers"
     "tourist": ("tourists", "civilians"),
+    "guest": ("guests", "civilians"),
     "refugee": ("refugees", "civilians"),
     "inhabitant": ("civilians", "civilians"),
     "doctor": ("medical workers", "civilians"),
