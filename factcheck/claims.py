@@ -258,11 +258,30 @@ def worth_parsing(text: str, block: Block) -> bool:
     return not block.piece or _FIGURE_HINT.search(text, block.start, block.end) is not None
 
 
-def _parse_text(text: str, block: Block) -> str:
+def _parse_text(text: str, block: Block, *, cased: bool = True) -> str:
     # Same length as the block: hard line breaks inside a joined block become spaces,
     # so token offsets map straight back into the article.
     chunk = text[block.start:block.end].replace("\r", " ").replace("\n", " ")
-    return _sentence_case(chunk) if _shouted(chunk) else chunk
+    return _sentence_case(chunk) if cased and _shouted(chunk) else chunk
+
+
+def as_written(article: Article, offset: int, sent) -> str:
+    """A parsed sentence's text as the article writes it (the parse may have read a block in
+    capitals in sentence case): figures and dates are read from this, "JUNE 12" stays a date."""
+    return _parse_text(article.text, Block(offset + sent.start_char, offset + sent.end_char, "body"), cased=False)
+
+
+def dates_in(written: str, parsed: str, find) -> list:
+    """The dates of a sentence as written and, for one in capitals (which the parse read in sentence
+    case), also those it shows in title case ("ON JUNE 12"), each span once."""
+    found = find(written)
+    titled = written.title()  # "ON JUNE 12" -> "On June 12": month names are read capitalised
+    if parsed == written or len(titled) != len(written):
+        return found
+    for variant in (titled, parsed):  # English months capitalised, Spanish ones in lower case
+        seen = {(d.start, d.end) for d in found}
+        found = [*found, *(d for d in find(variant) if (d.start, d.end) not in seen)]
+    return sorted(found, key=lambda d: (d.start, d.end))
 
 
 def _shouted(chunk: str) -> bool:
@@ -278,7 +297,9 @@ def _sentence_case(chunk: str) -> str:
     if len(lowered) != len(chunk):
         return chunk
     first = next((i for i, c in enumerate(lowered) if c.isalpha()), None)
-    return lowered if first is None else lowered[:first] + lowered[first].upper() + lowered[first + 1:]
+    if first is None or len(lowered[first].upper()) != 1:
+        return lowered
+    return lowered[:first] + lowered[first].upper() + lowered[first + 1:]
 
 
 # --- syntax helpers -----------------------------------------------------------------
@@ -897,10 +918,11 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
                      antecedent: tuple[str, str] | None) -> list[Claim]:
     """Every claim of one parsed sentence: its figures, its counts with no number, its event dates."""
     s0 = sent.start_char
-    dates = find_dates(sent.text, published=article.published)
+    written = as_written(article, offset, sent)
+    dates = dates_in(written, sent.text, lambda t: find_dates(t, published=article.published))
     drafts: list[_Draft] = []
     used_nouns: set[int] = set()
-    for fm in find_figures(sent.text, policy=policy):
+    for fm in find_figures(written, policy=policy):
         if fm.role in DROP_ROLES or any(d.start < fm.end and fm.start < d.end for d in dates):
             continue
         draft = _figure_draft(sent, fm, drafts, antecedent, used_nouns)

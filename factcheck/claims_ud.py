@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .claims import DROP_ROLES, ROLE_KIND, Block, _parse_text, one_per_span, segment
+from .claims import DROP_ROLES, ROLE_KIND, Block, _parse_text, as_written, dates_in, one_per_span, segment
 from .kinds import CASUALTY_KINDS, PEOPLE_KINDS
 from .lang import Language
 from .numbers import VaguePolicy, get_policy
@@ -60,9 +60,10 @@ def extract_many_ud(articles: list[Article], *, nlp, language: Language, policy:
 
 
 def _sentence_claims(sent, article: Article, block: Block, words: _Words, policy) -> list[Claim]:
-    dates = words.find_dates(sent.text, published=article.published)
+    written = as_written(article, block.start, sent)  # a block in capitals is parsed in sentence case
+    dates = dates_in(written, sent.text, lambda t: words.find_dates(t, published=article.published))
     out: list[Claim] = []
-    for fm in words.find_figures(sent.text, policy=policy):
+    for fm in words.find_figures(written, policy=policy):
         if fm.role in DROP_ROLES or any(d.start < fm.end and fm.start < d.end for d in dates):
             continue
         claim = _figure_claim(sent, fm, article, block, words, dates)

@@ -99,6 +99,14 @@ def test_list_lines_count_what_their_heading_counts(nlp):
     assert by_surface["44"].kind == "killed" and by_surface["44"].scope == "Peru"
 
 
+def test_a_heading_in_capitals_keeps_its_dates_codes_and_money(nlp):
+    text = ("Floods hit the region.\n\nFLOODS KILL 40 PEOPLE IN THE NORTH ON JUNE 12\n\n"
+            "DONORS PLEDGE USD 5 MILLION AFTER AK-47 ATTACK\n\nThe water rose.")
+    found = {c.surface: c.kind for c in _claims(nlp, text)}
+    assert found.get("40") == "killed" and found.get("USD 5 MILLION") == "money"
+    assert "12" not in found and "47" not in found  # a day and a rifle's name are no counts
+
+
 def test_bulleted_list_lines_need_no_entity_label(nlp):
     # names the small model does not tag, a bullet the parser cuts off, a line naming two countries
     text = ("The ferry sank on Monday, killing 300 passengers.\n\nDeaths by country of origin:\n\n"

@@ -102,6 +102,11 @@ def test_spanish_no_claim_of_kind(nlp_es, sentence, kind):
     assert [c.surface for c in _claims(nlp_es, sentence) if c.kind == kind and c.role != "could have"] == []
 
 
+def test_a_spanish_heading_in_capitals_is_read(nlp_es):
+    text = "Se inundó el valle.\n\nLAS LLUVIAS DEJAN 40 MUERTOS EL 2 DE MARZO\n\nHabrá más datos."
+    assert [(c.surface, c.kind, str(c.event_start)) for c in _claims(nlp_es, text)] == [("40", "killed", "2024-03-02")]
+
+
 def test_a_fronted_partitive_makes_parts(nlp_es):
     text = "Al menos 69 personas resultaron heridas. De los lesionados, 41 siguen en el hospital."
     assert [(c.surface, c.part) for c in _claims(nlp_es, text)] == [("Al menos 69", False), ("41", True)]
