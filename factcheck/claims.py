@@ -980,7 +980,9 @@ def _with_companions(fm: FigureMatch, figure: Figure, typed: tuple[str, str, str
                        if k is not None), None) if fm.role == "count" else None
     if companions is None or fm.figure.vague or fm.figure.high is None:
         return (*typed, figure)
-    return companions, "people", "people", replace(figure, low=figure.low + 1, high=figure.high + 1)
+    # the named one and the companions together are people, whatever the companions' own group
+    return companions, "people", "people", replace(figure, low=figure.low + 1, high=figure.high + 1,
+                                               alternatives=tuple(a + 1 for a in figure.alternatives))
 
 
 def _could_have(tok) -> bool:
@@ -990,7 +992,7 @@ def _could_have(tok) -> bool:
     verb = _clause_head(tok)
     for anc in [verb, *verb.ancestors][:3]:
         aux = {c.lower_ for c in anc.children if c.dep_ in ("aux", "auxpass")}
-        if aux & lx.HYPOTHETICAL_AUX and "have" in aux:
+        if aux & lx.COUNTERFACTUAL_AUX and "have" in aux:
             return True
         if anc.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep", "amod", "acl"):
             break
@@ -1024,10 +1026,20 @@ def _named_companions(who) -> str | None:
         named = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     elif who.dep_ == "conj" and who.head.dep_ in ("nsubj", "nsubjpass"):
         named, verb = who.head, who.head.head
-    if verb is None or named is None or not _is_a_name(named):
+    if verb is None or named is None or not _is_a_name(named) or not _names_people(who):
         return None
     kind = lx.KIND_VERBS.get(verb.lemma_.lower())
     return kind if kind in CASUALTY_KINDS else None
+
+
+def _names_people(tok) -> bool:
+    """Companions are people: "four accomplices", "four others", "four of his men", not "12 shots"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NUM":  # "four of his men": what the number counts is its "of" object
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whom = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return whom is not None and (whom.lemma_.lower() in lx.SUBJECTS or whom.pos_ == "PRON")
+    return lemma in lx.SUBJECTS or lemma in lx.COMPANION_WORDS or tok.pos_ == "PRON"
 
 
 def _counted_whom(num, noun, pred):
@@ -1141,7 +1153,8 @@ def _claim_of(d: "_Draft", ctx: _SentenceContext) -> Claim:
         claimant=who, unit=d.figure.unit, alternatives=d.figure.alternatives, vague=d.figure.vague,
         subject_group=d.group, predicate=d.predicate, as_of=article.published,
         event_start=ev.low if ev else None, event_end=ev.high if ev else None,
-        event_surface=ev.surface if ev else None, role="could have" if d.could_have else block.role,
+        event_surface=ev.surface if ev else None,
+        role="could have" if d.could_have and block.role != "chrome" else block.role,
         scope=d.scope, part=d.part)
 
 
@@ -1454,7 +1467,7 @@ _INLINE_ITEM = re.compile(
     r"(?P<name>[A-Z][^\W\d_]+(?:\s+(?:and\s+)?[A-Z][^\W\d_]+)*)\s+(?:each\s+)?(?:with\s+)?"
     r"(?P<num>[\d,.]+|[a-z]+(?:-[a-z]+)?)\s*(?=[.;]|$|\s+and\s+[A-Z])")
 # A list line's label that names whose figure it is: "Organisers' figure", "Police estimate".
-_SOURCE_LABEL = re.compile(r"^(?P<who>[^\W\d_][^:]*?)(?:['’]s?)?\s+(?i:figure|estimate|count|tally)s?$")
+_SOURCE_LABEL = re.compile(r"^(?P<who>[^\W\d_][^:]*?)(?P<own>['’]s?)?\s+(?i:figure|estimate|count|tally)s?$")
 # A line of a list: a name, a colon and one figure ("Iran: 465", "• Ghana, Turkey: 7").
 _LIST_LINE = re.compile(r"^[\s•·*\-–]*(?P<name>[^\W\d_][^:\d]{0,40}?)\s*:\s*[^\s:]+\s*[.;]?$")
 
@@ -1553,6 +1566,8 @@ class _ArticleState:
         kind, subject, group = self.list_head
         name = line.group("name").strip()
         source = _SOURCE_LABEL.match(name)
+        if source is not None and not (source.group("own") or source.group("who").lower() in lx.SOURCE_LABEL_WORDS):
+            source = None  # "Death count: 300", "Final tally: 312" name no source
         if source is not None:  # "Organisers' figure: 500,000": the heading's count, by its source
             dated = self._heading_date
             return [replace(c, kind=kind, subject=subject, subject_group=group, claimant=source.group("who"),
@@ -1580,8 +1595,8 @@ class _ArticleState:
             return
         head = next(((c.kind, c.subject, c.subject_group) for c in self.claims[:first]
                      if c.kind in CASUALTY_KINDS and c.role == "body"), None)
-        if head is None:
-            return
+        if head is None or not any(c.scope and c.kind == head[0] for c in self.claims[:first]):
+            return  # only a toll the article already breaks down by place ("Iran has 465 of its ...")
         for i in range(first, len(self.claims)):
             c = self.claims[i]
             item = next((m for m in items if m.start("num") <= c.start - block.start < m.end("num")), None)

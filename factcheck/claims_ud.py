@@ -88,7 +88,7 @@ def _figure_claim(sent, fm, article: Article, block: Block, words: _Words, dates
     subject, group = _subject(kind, noun, fm, w)
     if kind == "troops deployed" and group != "security forces":
         kind = "other"  # "miles de manifestantes rodearon el palacio" is no deployment
-    ev = _event_date(dates, sent, pred or num)
+    ev = _event_date(dates, sent, pred or num, w)
     start, end = block.start + s0 + fm.start, block.start + s0 + fm.end
     figure = fm.figure
     return Claim(
@@ -99,7 +99,8 @@ def _figure_claim(sent, fm, article: Article, block: Block, words: _Words, dates
         claimant=_claimant(sent, pred or num, w), unit=figure.unit, alternatives=figure.alternatives,
         vague=figure.vague, subject_group=group, predicate=pred.lemma_.lower() if pred is not None else None,
         as_of=article.published, event_start=ev.low if ev else None, event_end=ev.high if ev else None,
-        event_surface=ev.surface if ev else None, role="could have" if could_have else block.role,
+        event_surface=ev.surface if ev else None,
+        role="could have" if could_have and block.role != "chrome" else block.role,
         part=_is_part(num, w))
 
 
@@ -236,7 +237,9 @@ def _predicate(tok):
 def _could_have(tok, w) -> bool:
     """What could have happened and did not: a modal perfect ("pudo haber causado decenas de
     muertos"), kept as a claim of its own kind of statement, compared only with its like."""
-    return any({c.lemma_.lower() for c in t.children} | {t.lemma_.lower()} >= w.MODAL_PERFECT
+    # the modal and "haber" are auxiliaries of a participle: "podría haber 100 muertos" (there may be)
+    # is an estimate, not a counterfactual
+    return any("Part" in t.morph.get("VerbForm") and {c.lemma_.lower() for c in t.children} >= w.MODAL_PERFECT
                for t in [tok, *list(tok.ancestors)[:2]])
 
 
@@ -298,8 +301,10 @@ def _fronted_partitive(num, w) -> bool:
     words = [t for t in sent if not t.is_punct or t.text == ","][:12]
     if len(words) < 3 or words[0].lower_ not in w.PARTITIVE_CASES:
         return False
-    if not (words[1].lower_ in w.DEFINITE_DETERMINERS or words[1].pos_ == "PRON"):
-        return False
+    group = words[1] if words[1].pos_ == "PRON" else words[2]  # "De ellos, ...", "De los lesionados, ..."
+    if not (words[1].pos_ == "PRON" or (words[1].lower_ in w.DEFINITE_DETERMINERS and (
+            group.lemma_.lower() in w.SUBJECTS or group.lemma_.lower() in w.KIND_NOUNS))):
+        return False  # "De la misma manera, 30 policías ...": no group named before
     comma = next((t.i for t in words if t.text == ","), None)
     return comma is not None and comma < num.i
 
@@ -338,7 +343,7 @@ def _phrase(tok, *, start: int = 0) -> str:
     return tok.doc[toks[0].i: toks[-1].i + 1].text.strip(" ,")
 
 
-def _event_date(dates, sent, tok):
+def _event_date(dates, sent, tok, w):
     """The date in the figure's own clause, else one that dates a clause above it ("el alcalde ganó fama
     en marzo de 2019, cuando las lluvias dejaron 40 muertos"), else none: a date in a
     clause of its own beside the figure's dates something else."""
@@ -351,4 +356,6 @@ def _event_date(dates, sent, tok):
              for d in dates]
     spans = [(d, span) for d, span in spans if span is not None and len(span)]
     own = next((d for d, span in spans if span.root.i in clause), None)
-    return own or next((d for d, span in spans if span.root.head.i in above), None)
+    # a date on a verb of saying dates the statement, not the deaths ("El 3 de mayo, la fiscalía informó ...")
+    return own or next((d for d, span in spans if span.root.head.i in above
+                        and span.root.head.lemma_.lower() not in w.ATTRIBUTION_VERBS), None)

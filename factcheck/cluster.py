@@ -139,20 +139,17 @@ def scope_keys(claim: Claim) -> frozenset[str]:
     return frozenset(" ".join(re.findall(r"[^\W\d_]+", n)) for n in names if n.strip())
 
 
-# What a nationality adds to its country's stem ("Iran-ian", "Turk-ish", "Pakistan-i"), longest first,
-# and what a country's name may add to that stem ("Turk-ey", "Indones-ia", "Chin-a", "Mal-i").
-_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an", "i", "n")
-_COUNTRY_ENDINGS = ("", "a", "ia", "y", "ey", "i", "e")
-
-
 def _country_forms(name: str) -> set[str]:
     """The country names a nationality may stand for: "iranian" -> {"iran", ...}, "turkish" ->
-    {"turkey", ...}. A name that is no nationality stands for itself only, so "niger" and
-    "nigeria" stay two places."""
+    {"turkey", ...}, by the English endings in ``lang/en.py``, or its listed country where the
+    endings mislead ("nigerian" is Nigeria's, not Niger's). A name that is no nationality stands for
+    itself only, so "niger" and "nigeria" stay two places."""
+    if name in lx.DEMONYM_COUNTRIES:
+        return {name, lx.DEMONYM_COUNTRIES[name]}
     forms = {name}
-    for end in _DEMONYM_ENDINGS:
+    for end in lx.DEMONYM_ENDINGS:
         if name.endswith(end) and len(name) - len(end) >= 3:
-            forms |= {name[:-len(end)] + tail for tail in _COUNTRY_ENDINGS}
+            forms |= {name[:-len(end)] + tail for tail in lx.COUNTRY_ENDINGS}
             break
     return forms
 
@@ -429,7 +426,10 @@ class _Pairs:
         ca, cb = self.claims[a], self.claims[b]
         # "four grenades" and "dos granadas" of one week need no shared name: the thing counted is one
         specific = ca.subject == cb.subject and ca.subject not in GENERIC_SUBJECTS | {"unspecified"}
-        return 0 if specific and ca.kind in kinds.OBJECT_KINDS else 1
+        # ... so long as their contexts share some name at all (the country, its president): two
+        # grenade attacks of one week in two countries share none
+        related = bool(self.names[a] & self.names[b])
+        return 0 if specific and related and ca.kind in kinds.OBJECT_KINDS else 1
 
     def structural_distance(self, a: int, b: int) -> float:
         """A pair not both in English: one event when their articles share distinctive names and

@@ -176,6 +176,8 @@ def test_a_part_needs_a_count_of_its_kind_before_it_in_the_sentence():
     ("Turkish", "Ghana, Turkey", True),    # a list line naming two countries with one figure
     ("Iranian", "Turkish", False),         # two parts
     ("Niger", "Nigeria", False),           # two countries, one a prefix of the other
+    ("Nigerian", "Niger", False),          # Nigeria's nationals, not Niger's
+    ("Korean", "Korea", True),
     ("Austrian", "Australian", False),
     ("Pakistani", "Pakistan", True),
     ("Chinese", "China", True),
@@ -271,13 +273,14 @@ def test_across_languages_one_shared_name_suffices_within_one_news_week(names_b,
     ("grenade", 30, False),   # a month apart: two events
     ("bomb", 0, False),       # other things
 ])
-def test_objects_counted_across_languages_need_no_shared_name(subject_b, days_apart, together):
+def test_objects_counted_across_languages_need_no_distinctive_name(subject_b, days_apart, together):
     from datetime import timedelta
 
     day = date(2021, 2, 27)
-    es = Article(id="a", path="a.txt", outlet="a", published=date(2021, 3, 2), lang="es", text="informe: Orsova")
+    # the contexts share one name, the country every article of the run names (so not a distinctive one)
+    es = Article(id="a", path="a.txt", outlet="a", published=date(2021, 3, 2), lang="es", text="informe: Orsova en Valdor")
     en = Article(id="b", path="b.txt", outlet="b", published=date(2021, 3, 2) + timedelta(days=days_apart),
-                 text="report: Brekka")
+                 text="report: Brekka in Valdor")
     other = dict(kind="weapons used", group="other")
     claims = [mk("a", 0, subject="grenade", low=2, event=(day, day), **other),
               mk("b", 0, subject=subject_b, low=4, event=(day + timedelta(days=days_apart),) * 2, **other)]
@@ -303,3 +306,11 @@ def test_near_measures_need_less_alike_wording(second, together):
               mk("b", 0, kind="duration", subject="duration", group="other", unit="s", low=second)]
     groups = cluster_claims(claims, s, lede, {x: art(x) for x in "ab"}, config=ClusterConfig())
     assert (len(groups) == 1) is together
+
+
+def test_objects_counted_in_two_places_sharing_no_name_stay_apart():
+    day = date(2021, 2, 27)
+    es = Article(id="a", path="a.txt", outlet="a", published=date(2021, 3, 2), lang="es", text="informe: Orsova")
+    en = Article(id="b", path="b.txt", outlet="b", published=date(2021, 3, 2), text="report: Brekka")
+    other = dict(kind="weapons used", group="other", subject="grenade", event=(day, day))
+    assert len(run([mk("a", 0, low=2, **other), mk("b", 0, low=4, **other)], [es, en])) == 2

@@ -130,11 +130,24 @@ def test_source_labelled_lines_under_a_dated_heading(nlp):
 
 
 def test_a_run_in_list_counts_what_the_toll_counts(nlp):
-    text = ("The storm killed 212 people across the region.\n\n"
-            "Others are: Fiji with 31; Samoa 12; Tonga nine and Nauru and Palau each with two.")
+    text = ("The storm killed 212 people across the region.\n\nAmong the dead were 60 Fijian villagers.\n\n"
+            "Others are: Tonga with 31; Nauru 12; Palau nine and Tuvalu and Kiribati each with two.")
     by_surface = {c.surface: c for c in _claims(nlp, text)}
     assert [(by_surface[n].kind, by_surface[n].scope) for n in ("31", "12", "nine", "two")] == [
-        ("killed", "Fiji"), ("killed", "Samoa"), ("killed", "Tonga"), ("killed", "Nauru and Palau")]
+        ("killed", "Tonga"), ("killed", "Nauru"), ("killed", "Palau"), ("killed", "Tuvalu and Kiribati")]
+
+
+def test_a_run_in_list_needs_a_toll_broken_down_by_place(nlp):
+    # names and figures after a toll, but no breakdown by place before: the aid agencies are no toll
+    text = "The storm killed 20 people.\n\nThe groups: Oxfam with 31; Unicef 12; Care nine."
+    assert [c.kind for c in _claims(nlp, text) if c.surface in ("31", "12", "nine")] == ["other"] * 3
+
+
+def test_a_list_label_names_a_source_only_with_a_possessive_or_a_source_word(nlp):
+    text = ("The march drew crowds.\n\nHow earlier marches compare:\n\n  • May 2010: March against the tax:\n\n"
+            "    • Final tally: 300,\n    • Police estimate: 120,000.")
+    by_surface = {c.surface: c for c in _claims(nlp, text)}
+    assert by_surface["120,000"].claimant == "Police" and by_surface["300"].claimant is None
 
 
 def test_a_nationality_is_a_part_only_beside_a_larger_total(nlp):

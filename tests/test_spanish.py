@@ -60,8 +60,8 @@ GOLDEN = [
     # a count of two groups together counts people
     ("Según la ONG, desde el lunes 212 civiles y uniformados fueron arrestados.", "212", "arrested", "people",
      212, 212, "exact", "ONG"),
-    # people treated are people hurt
-    ("En el hospital fueron atendidas 31 personas.", "31", "injured", "people", 31, 31, "exact", None),
+    # those a consulate attended to are no toll
+    ("El consulado atendió a 500 venezolanos.", "500", "other", "venezolano", 500, 500, "exact", None),
     # security forces placed somewhere are deployed; a crowd doing the same is not
     ("Al amanecer, al menos 800 funcionarios de la policía rodearon la zona.", "al menos 800", "troops deployed",
      "police officers", 800, None, "at least", None),
@@ -105,6 +105,15 @@ def test_spanish_no_claim_of_kind(nlp_es, sentence, kind):
 def test_a_spanish_heading_in_capitals_is_read(nlp_es):
     text = "Se inundó el valle.\n\nLAS LLUVIAS DEJAN 40 MUERTOS EL 2 DE MARZO\n\nHabrá más datos."
     assert [(c.surface, c.kind, str(c.event_start)) for c in _claims(nlp_es, text)] == [("40", "killed", "2024-03-02")]
+
+
+def test_a_fronted_manner_phrase_makes_no_part(nlp_es):
+    assert [c.part for c in _claims(nlp_es, "De la misma manera, 30 policías resultaron heridos.")] == [False]
+
+
+def test_a_date_on_a_verb_of_saying_dates_no_death(nlp_es):
+    text = "El 3 de mayo de 2019, la fiscalía informó que 40 personas murieron."
+    assert [c.event_start for c in _claims(nlp_es, text) if c.surface == "40"] == [None]
 
 
 def test_a_fronted_partitive_makes_parts(nlp_es):

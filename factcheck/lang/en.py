@@ -225,6 +225,7 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     "climber": ("climbers", "civilians"),               # "40 climbers"
     "tourist": ("tourists", "civilians"),
     "guest": ("guests", "civilians"),
+    "accomplice": ("group members or attackers", "attackers"),
     "refugee": ("refugees", "civilians"),
     "inhabitant": ("civilians", "civilians"),
     "doctor": ("medical workers", "civilians"),
@@ -307,6 +308,14 @@ ATTRIBUTION_VERBS = {
     "document", "tally", "register",
 }
 
+# What a nationality adds to its country's stem ("Iran-ian", "Turk-ish", "Pakistan-i"), longest first,
+# and what a country's name may add to that stem ("Turk-ey", "Indones-ia", "Chin-a", "Mal-i", "Kor-ea");
+# and nationalities those endings would give to the wrong country.
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an", "i", "n")
+COUNTRY_ENDINGS = ("", "a", "ia", "y", "ey", "i", "e", "ea")
+DEMONYM_COUNTRIES = {"nigerian": "nigeria", "nigerien": "niger", "dominican": "dominica",
+                     "guinean": "guinea", "austrian": "austria", "australian": "australia"}
+
 # Places and the units they are counted in: a count of these is never a toll of people.
 PLACE_NOUNS = {"country", "nation", "city", "town", "village", "province", "state", "region", "district",
                "county", "municipality", "neighbourhood", "neighborhood", "island", "continent"}
@@ -314,6 +323,17 @@ PLACE_NOUNS = {"country", "nation", "city", "town", "village", "province", "stat
 # Verbs of speaking to or meeting people: those addressed are no toll ("spoke to several commanders").
 ADDRESS_VERBS = {"speak", "talk", "meet", "thank", "address", "greet", "visit", "call", "invite", "consult",
                  "phone", "brief", "congratulate", "interview"}
+
+# Sources a list line may name without a possessive: "Police estimate: 120,000".
+SOURCE_LABEL_WORDS = {"police", "organisers", "organizers", "authorities", "officials", "government",
+                      "ministry", "army", "military", "opposition", "union", "unions", "hospital", "hospitals",
+                      "official", "independent", "media"}
+
+# What could have happened and did not: "could/would/might have killed hundreds" ("may have died" is
+# an uncertain claim of fact, not a counterfactual).
+COUNTERFACTUAL_AUX = {"could", "would", "might"}
+# Words for a named person's companions in a toll: "Soto and four others were killed".
+COMPANION_WORDS = {"other", "others", "companion", "associate", "aide", "bodyguard", "relative"}
 
 # Auxiliaries and markers that make a figure hypothetical rather than stated.
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can", "will", "shall"}

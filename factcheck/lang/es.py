@@ -20,7 +20,6 @@ KIND_VERBS: dict[str, str] = {
     "herir": "injured",       # "resultaron heridos 20"
     "lesionar": "injured",    # "ocho funcionarios lesionados"
     "hospitalizar": "injured",  # "12 fueron hospitalizados"
-    "atender": "injured",     # "fueron atendidas 69 personas" (people treated are people hurt)
     "detener": "arrested",    # "fueron detenidos 30 manifestantes"
     "arrestar": "arrested",   # "arrestaron a cinco"
     "capturar": "arrested",   # "cinco criminales fueron capturados"
