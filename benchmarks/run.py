@@ -39,11 +39,28 @@ def _timed_run(paths, *, nlp, embedder, cache=None, trace=False) -> dict:
 
     from factcheck import check
 
+    from factcheck.typer import Typer
+
     timings: dict[str, float] = {}
+    typer = {"calls": 0, "seconds": 0.0}  # the learned typer's share, inside "extract"
+    predict = Typer.predict
+
+    def timed_predict(self, features):
+        t = time.perf_counter()
+        try:
+            return predict(self, features)
+        finally:
+            typer["calls"] += 1
+            typer["seconds"] += time.perf_counter() - t
+
     if trace:
         tracemalloc.start()
     t0 = time.perf_counter()
-    result = check(paths, nlp=nlp, embedder=embedder, cache=cache, timings=timings)
+    Typer.predict = timed_predict
+    try:
+        result = check(paths, nlp=nlp, embedder=embedder, cache=cache, timings=timings)
+    finally:
+        Typer.predict = predict
     t1 = time.perf_counter()
     md, js = result.to_markdown(), result.to_json()
     timings["render"] = time.perf_counter() - t1
@@ -56,7 +73,7 @@ def _timed_run(paths, *, nlp, embedder, cache=None, trace=False) -> dict:
         verdicts[f.verdict] = verdicts.get(f.verdict, 0) + 1
     return {"timings": timings, "total": total, "articles": len(result.articles),
             "claims": len(result.claims), "facts": len(result.facts), "verdicts": verdicts,
-            "tracemalloc_mb": traced, "md": md, "json": js}
+            "tracemalloc_mb": traced, "md": md, "json": js, "typer": typer}
 
 
 def child(args) -> None:
@@ -144,6 +161,10 @@ def show(r: dict) -> None:
             print(f"  {s:<8} {t[s]:8.2f} s")
     print(f"  {'total':<8} {r['total']:8.2f} s   ({r['claims'] / r['total']:.0f} claims/s, "
           f"{r['articles'] / r['total']:.1f} articles/s)")
+    if r.get("typer"):
+        ty = r["typer"]
+        print(f"  learned typer (inside extract): {ty['calls']} calls, {ty['seconds']:.2f} s "
+              f"= {ty['seconds'] / r['total']:.1%} of the run")
     print(f"  non-model / model work: {non_model:.2f} s / {model:.2f} s = {non_model / model:.0%}"
           if model else "  (no model work)")
     print(f"  peak memory (ru_maxrss, whole process incl. models): {r['peak_rss_mb']:.0f} MB "
