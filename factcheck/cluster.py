@@ -415,8 +415,8 @@ class _Pairs:
 
     def names_needed(self, a: int, b: int) -> int:
         """Distinctive names two articles must share to tell of one event without comparable wording:
-        one when both claims are dated within a news window (one place's event of one week), else
-        ``shared_names``."""
+        one when both claims are dated within a news window (one place's event of one week), none for
+        the same objects counted in that week in contexts sharing any name, else ``shared_names``."""
         wa, wb = self.windows[a], self.windows[b]
         if wa is None or wb is None:
             return self.config.shared_names
