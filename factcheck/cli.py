@@ -34,7 +34,7 @@ from .numbers import POLICIES
 from .records import FactcheckError
 
 if TYPE_CHECKING:
-    from .pipeline import Result
+    from .records import Result
 
 EXIT_CODES = ("Exit codes: 0 success; 1 bad input or a missing model (one line on stderr naming the file); "
               "2 usage error; 3 output written but some inputs were skipped (listed on stderr).")

@@ -30,7 +30,7 @@ _NOUNS = {"contradiction": ("contradiction", "contradictions"),
 RECONCILIATION_HEADERS = ["estimate", "figure", "rule", "from"]
 
 if TYPE_CHECKING:
-    from .pipeline import Result
+    from .records import Result
     from .records import Article, Claim, Fact
 
 _CSS = """

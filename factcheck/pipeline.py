@@ -16,10 +16,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -34,76 +32,12 @@ from .formats import Columns
 from .ingest import DEFAULT_MAX_BYTES, Skipped, ingest
 from .numbers import VaguePolicy, get_policy
 from .lang import DEFAULT_LANGUAGE, get_language
-from .records import Article, Claim, Fact, InputError, ModelMissingError
-
-if TYPE_CHECKING:
-    import pandas as pd
+from .records import Article, Claim, Fact, InputError, ModelMissingError, Result
 
 LEDE_CHARS = 600
 # Parse in two worker processes from this many articles on; below it, starting them costs more.
 PARALLEL_FROM = 100
 PARSE_PROCESSES = 2
-
-
-@dataclass(frozen=True)
-class Result:
-    """Everything one run produced, in deterministic order."""
-
-    articles: tuple[Article, ...]
-    skipped: tuple[Skipped, ...]
-    claims: tuple[Claim, ...]
-    facts: tuple[Fact, ...]
-    policy: VaguePolicy
-    model: str
-    syndication: tuple[tuple[str, ...], ...] = ()
-
-    def article_map(self) -> dict[str, Article]:
-        """Article id -> Article, built once (the renderers ask for it per fact)."""
-        return self._memo("_article_map", lambda: {a.id: a for a in self.articles})
-
-    def claim_map(self) -> dict[str, Claim]:
-        """Claim id -> Claim, built once (the renderers ask for it per fact)."""
-        return self._memo("_claim_map", lambda: {c.id: c for c in self.claims})
-
-    def _memo(self, name: str, build):
-        # a frozen record: the memo goes straight into the instance dict, outside the fields
-        if name not in self.__dict__:
-            object.__setattr__(self, name, build())
-        return self.__dict__[name]
-
-    def to_markdown(self) -> str:
-        """The Markdown discrepancy report."""
-        from .report import to_markdown
-        return to_markdown(self)
-
-    def to_json(self) -> str:
-        """The JSON document (see the README for its contract)."""
-        from .report import to_json
-        return to_json(self)
-
-    def to_html(self, *, jsonld: bool = False) -> str:
-        """A self-contained HTML report (no scripts, no network) with each quote highlighted.
-
-        Args:
-            jsonld: also embed ClaimReview-style JSON-LD for each flagged fact.
-        """
-        from .html_report import to_html
-        return to_html(self, jsonld=jsonld)
-
-    def claims_frame(self) -> pd.DataFrame:
-        """The claims as a pandas DataFrame: one row per claim, its record's fields plus ``outlet``.
-
-        Example:
-            >>> df = factcheck.check(["seeds/"]).claims_frame()   # doctest: +SKIP
-            >>> df[df.kind == "killed"][["outlet", "surface", "low", "high"]]   # doctest: +SKIP
-        """
-        from .report import claims_frame
-        return claims_frame(self)
-
-    def facts_frame(self) -> pd.DataFrame:
-        """The facts as a pandas DataFrame: one row per fact (id, kind, subject, claim_ids, verdict, ...)."""
-        from .report import facts_frame
-        return facts_frame(self)
 
 
 def lede(article: Article) -> str:

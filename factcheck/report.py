@@ -22,7 +22,7 @@ from .compare import (FLAGGED, RECONCILE_RULES, Estimate, format_bound, format_f
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .pipeline import Result
+    from .records import Result
 
 SCHEMA_VERSION = 1
 QUOTE_CONTEXT = 110

@@ -316,7 +316,8 @@ class Store:
         Raises:
             StoreError: when nothing was ever added (no policy or model recorded).
         """
-        from .pipeline import Result, _Clock, group_stage
+        from .pipeline import _Clock, group_stage
+        from .records import Result
 
         meta = self.meta()
         if "policy" not in meta:
