@@ -1010,7 +1010,7 @@ def _is_a_name(tok) -> bool:
 
 def _subject_before_aux(verb):
     """The noun right before a subjectless verb's auxiliary: "as a gala was going on", which
-    the small parser reads with "reception" under "as"."""
+    the small parser reads with "gala" under "as"."""
     aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
     before = verb.doc[aux.i - 1] if aux is not None and aux.i > verb.sent.start else None
     return before if before is not None and before.pos_ == "NOUN" else None
