@@ -721,17 +721,33 @@ def _claimant(sent, anchor, figure_tokens: set[int], *, prior_people: list[str],
     return None
 
 
+def _member_body(noun) -> tuple[str, str] | None:
+    """What members of a named body are: "500 members of the security forces" count security forces,
+    "members of the army" soldiers; None for "members of the group" or no body."""
+    if noun.lemma_.lower() not in lx.MEMBER_NOUNS:
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for body in (c for c in prep.children if c.dep_ == "pobj"):
+            lemma = body.lemma_.lower()
+            words = {c.lemma_.lower() for c in body.children if c.dep_ in ("compound", "amod")}
+            if lemma in lx.BODIES:
+                return lx.BODIES[lemma]
+            if lemma in lx.FORCE_NOUNS and words & lx.FORCE_WORDS:
+                return "security forces", "security forces"
+    return None
+
+
 def _subject_of(noun, modifiers: Iterable) -> tuple[str, str]:
     lemma = noun.lemma_.lower()
     mods = {m.lower_ for m in modifiers}
+    if (body := _member_body(noun)) is not None:
+        return body
     if (lx.KIND_NOUNS.get(lemma) in CASUALTY_KINDS or lemma == "life") and lemma not in lx.SUBJECTS:
         return "people", "people"  # "no deaths", "14 lives": the dead are people
     if lemma in lx.SUBJECTS:
         label, group = lx.SUBJECTS[lemma]
         if lemma == "officer" and mods & lx.MILITARY_MODIFIERS:
             return "military officers", "security forces"
-        if lemma in ("member",) and not any(c.lower_ == "of" for c in noun.children) and not mods:
-            return label, group
         return label, group
     if noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
         return "people", "people"  # "26 Palestinians", "two Americans"
@@ -893,7 +909,8 @@ def _fitting_kind(kind: str | None, noun, pred) -> str | None:
     """A kind only where its words fit the noun: troop deployments count troops, weapon verbs count
     weapons, a crowd counts people ("drew 20,000 people", not "drew 200 comments")."""
     noun_lemma = noun.lemma_.lower() if noun is not None else ""
-    if kind == "troops deployed" and lx.SUBJECTS.get(noun_lemma, ("", ""))[1] != "security forces":
+    if kind == "troops deployed" and ((noun is not None and _member_body(noun)) or
+                                      lx.SUBJECTS.get(noun_lemma, ("", "")))[1] != "security forces":
         return None
     if kind in PEOPLE_ONLY_KINDS and noun is not None and noun_lemma not in lx.SUBJECTS \
             and lx.KIND_NOUNS.get(noun_lemma) != "crowd size" and noun.ent_type_ != "NORP":

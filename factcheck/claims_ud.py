@@ -118,6 +118,8 @@ def _counted_noun(num, w):
             noun = head
         elif num.i + 1 < len(num.doc) and num.doc[num.i + 1].pos_ in _NOUNISH:
             noun = num.doc[num.i + 1]  # "Los seis heridos", "más de N muertos": the number hangs on a DET/ADV
+    elif num.i + 1 < len(num.doc) and num.doc[num.i + 1].head.i == num.i and num.doc[num.i + 1].pos_ == "NOUN":
+        noun = num.doc[num.i + 1]  # the parse inverted: "Doscientos efectivos" with the noun under the number
     for _ in range(2):  # "un total de 30 personas", "decenas de heridos"
         if noun is None or noun.lemma_.lower() not in w.QUANTITY_NOUNS:
             break
@@ -146,7 +148,8 @@ def _kind(fm, num, noun, w):
         return ("other" if kind == "duration" and _elapsed(num, w) else kind), None
     if fm.role in ("money", "age"):
         return fm.role, None
-    counted = noun if noun is not None else num
+    inverted = noun is not None and noun.head.i == num.i and noun.dep_ == "amod"  # "Doscientos efectivos"
+    counted = noun if noun is not None and not inverted else num
     pred = _predicate(counted)
     if pred is not None and counted.dep_ == "nsubj" and _acts_on_people(pred, w):
         pred = None  # "los militares mataron a tres": the subject of an active verb did it, not suffered it
@@ -260,9 +263,28 @@ def _stated_as_fact(tok, w, *, zero: bool) -> bool:
     return True
 
 
+def _member_body(noun, w) -> tuple[str, str] | None:
+    """What members of a named body are: "500 miembros de los cuerpos de seguridad" count security
+    forces, "efectivos del ejército" soldiers; None for "miembros de la banda" or no body."""
+    if noun.lemma_.lower() not in w.MEMBER_NOUNS:
+        return None
+    for body in noun.children:
+        if body.dep_ != "nmod" or not any(d.dep_ == "case" and d.lower_ in w.MEMBER_CASES for d in body.children):
+            continue
+        lemma = body.lemma_.lower()
+        words = {c.lemma_.lower() for c in body.children if c.dep_ in ("amod", "nmod")}
+        if lemma in w.BODIES:
+            return w.BODIES[lemma]
+        if lemma in w.FORCE_NOUNS and words & w.FORCE_WORDS:
+            return "security forces", "security forces"
+    return None
+
+
 def _subject(kind: str, noun, fm, w) -> tuple[str, str]:
     if fm.role in ("measure", "percent", "money"):
         return kind, "other"
+    if noun is not None and (body := _member_body(noun, w)) is not None:
+        return body
     if noun is not None:
         found = w.SUBJECTS.get(noun.lemma_.lower()) or w.SUBJECTS.get(noun.lower_)
         if found:
@@ -347,15 +369,22 @@ def _event_date(dates, sent, tok, w):
     """The date in the figure's own clause, else one that dates a clause above it ("el alcalde ganó fama
     en marzo de 2019, cuando las lluvias dejaron 40 muertos"), else none: a date in a
     clause of its own beside the figure's dates something else."""
-    head = tok
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
+    head = _verb_above(tok)
     clause = {t.i for t in head.subtree}
     above = {a.i for a in head.ancestors}
     spans = [(d, sent.doc.char_span(sent.start_char + d.start, sent.start_char + d.end, alignment_mode="expand"))
              for d in dates]
     spans = [(d, span) for d, span in spans if span is not None and len(span)]
     own = next((d for d, span in spans if span.root.i in clause), None)
-    # a date on a verb of saying dates the statement, not the deaths ("El 3 de mayo, la fiscalía informó ...")
-    return own or next((d for d, span in spans if span.root.head.i in above
-                        and span.root.head.lemma_.lower() not in w.ATTRIBUTION_VERBS), None)
+    # "Desde la madrugada del 8 de marzo fue activada la operación, donde 1.000 agentes rodearon ...": the
+    # date hangs on a noun of the clause above. A date on a verb of saying dates the statement, not the
+    # deaths ("El 3 de mayo, la fiscalía informó ...").
+    return own or next((d for d, span in spans if (v := _verb_above(span.root.head)).i in above
+                        and v.lemma_.lower() not in w.ATTRIBUTION_VERBS), None)
+
+
+def _verb_above(tok):
+    """The verb (or the sentence root) whose clause a token sits in."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok

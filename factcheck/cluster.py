@@ -166,6 +166,13 @@ def scopes_meet(a: Claim, b: Claim) -> bool:
     return any(_names_meet(x, y) for x in ka for y in kb)
 
 
+def _is_whole(claim: Claim) -> bool:
+    """A subject that names its whole group of roles: "security forces" (police and soldiers). A
+    population ("civilians") is no such whole: its parts are told apart by ``one_toll_each``."""
+    return claim.subject_group in HUMAN_GROUPS and claim.subject == claim.subject_group \
+        and claim.subject not in POPULATION_SUBJECTS | GENERIC_SUBJECTS
+
+
 def subjects_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
     """Whether two subjects may be one group, and whether that crosses a scope ("people" vs "officers")."""
     if not scopes_meet(a, b):
@@ -181,6 +188,8 @@ def subjects_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
     generic = {a.subject, b.subject} & GENERIC_SUBJECTS
     if generic and a.subject_group in HUMAN_GROUPS and b.subject_group in HUMAN_GROUPS:
         return True, True
+    if a.subject_group == b.subject_group and (_is_whole(a) or _is_whole(b)):
+        return True, True  # "security forces" holds the police officers and the soldiers among them
     return False, False
 
 
@@ -389,8 +398,12 @@ class _Pairs:
         than 100 dead" are one toll under two scopes. An article that counts both ("23 people,
         15 of them civilians") tells them apart, and so do roles ("two officers") at any time.
         """
-        sa, sb = self.claims[a].subject, self.claims[b].subject
-        if not ({sa, sb} & POPULATION_SUBJECTS and {sa, sb} & GENERIC_SUBJECTS):
+        ca, cb = self.claims[a], self.claims[b]
+        sa, sb = ca.subject, cb.subject
+        population = {sa, sb} & POPULATION_SUBJECTS and {sa, sb} & GENERIC_SUBJECTS
+        # "security forces" and the police officers among them, each the one count of its article
+        force = ca.subject_group == cb.subject_group and (_is_whole(ca) != _is_whole(cb))
+        if not (population or force):
             return False
         return not (self._told_apart(a, sb) or self._told_apart(b, sa))
 
@@ -399,7 +412,7 @@ class _Pairs:
         "23 people, 15 of them civilians". A population counted as more than the article's generic
         figure is no part of it ("934 pilgrims were injured ... 887 others"): two sources of one toll."""
         c, values = self.claims[p], self.also_counted[p].get(other, [])
-        if c.subject in GENERIC_SUBJECTS:
+        if c.subject in GENERIC_SUBJECTS or _is_whole(c):
             return any(v <= c.low for v in values)   # the population's count may be part of this one
         return any(v >= c.low for v in values)       # the generic count may hold this population
 

@@ -314,3 +314,16 @@ def test_objects_counted_in_two_places_sharing_no_name_stay_apart():
     en = Article(id="b", path="b.txt", outlet="b", published=date(2021, 3, 2), text="report: Brekka")
     other = dict(kind="weapons used", group="other", subject="grenade", event=(day, day))
     assert len(run([mk("a", 0, low=2, **other), mk("b", 0, low=4, **other)], [es, en])) == 2
+
+
+def test_security_forces_meet_the_police_among_them_said_unalike():
+    """a: "500 members of the security forces surrounded the house"; b: "1,000 police officers"."""
+    deployed = dict(kind="troops deployed", group="security forces")
+    claims = [mk("a", 0, subject="security forces", low=500, **deployed),
+              mk("b", 0, subject="police officers", low=1000, **deployed)]
+    assert run_unalike(claims, [art("a"), art("b")]) == [["a:0", "b:0"]]
+    # an article that counts both tells them apart; two roles never meet
+    told = [*claims, mk("b", 50, subject="security forces", low=1500, **deployed)]
+    assert ["a:0", "b:0"] not in run_unalike(told, [art("a"), art("b")])
+    roles = [mk("a", 0, subject="soldiers", low=500, **deployed), claims[1]]
+    assert len(run_unalike(roles, [art("a"), art("b")])) == 2

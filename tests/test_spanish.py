@@ -66,6 +66,13 @@ GOLDEN = [
     ("Al amanecer, al menos 800 funcionarios de la policía rodearon la zona.", "al menos 800", "troops deployed",
      "police officers", 800, None, "at least", None),
     ("Miles de manifestantes rodearon el palacio.", "Miles", "other", "protesters", 1000, 9999, "vague", None),
+    # members of a named body are what the body is; members of a gang stay its members
+    ("Unos 300 integrantes de las fuerzas de seguridad custodiaron la sede.", "Unos 300", "troops deployed",
+     "security forces", 270, 330, "about", None),
+    ("Doscientos efectivos del ejército fueron desplegados en el puerto.", "Doscientos", "troops deployed",
+     "soldiers", 200, 200, "exact", None),
+    ("Cinco miembros de la banda fueron detenidos.", "Cinco", "arrested", "group members or attackers", 5, 5,
+     "exact", None),
     # a light verb of remaining: "permanecen presos" counts those held
     ("Hasta la fecha, 40 militares permanecen presos.", "40", "arrested", "soldiers", 40, 40, "exact", None),
     # things counted carry their English names, so that both languages meet
@@ -189,3 +196,11 @@ def test_a_run_about_one_event_still_meets_across_languages(tmp_path, nlp, embed
     result = check([tmp_path], nlp=nlp, embedder=embedder)
     fact = _fact_of(result, "01", "Cinco")
     assert fact.verdict == "contradiction" and fact is _fact_of(result, "02", "Three")
+
+
+def test_a_date_on_a_noun_of_the_clause_above_dates_it(nlp_es):
+    # "desde la madrugada del ..." hangs on the verb above the relative clause that holds the figure
+    text = ("Desde la madrugada del 8 de marzo de 2016 fue activada la llamada operación Orión, donde al menos "
+            "1.000 agentes de la policía rodearon una finca.")
+    claim = next(c for c in _claims(nlp_es, text) if c.surface == "al menos 1.000")
+    assert (claim.kind, claim.subject, str(claim.event_start)) == ("troops deployed", "police officers", "2016-03-08")

@@ -278,6 +278,22 @@ STAGING_VERBS = {"lead", "stage", "hold", "organise", "organize", "carry", "laun
                  "call", "begin", "start", "end", "unleash"}
 
 # Modifiers that move "officer" to the military.
+# Nouns of membership whose "of" object names the body they belong to: "500 members of the security
+# forces" count security forces, "200 members of the National Guard" soldiers.
+MEMBER_NOUNS = {"member", "personnel", "officer", "agent", "element"}
+# Bodies by their noun lemma: what their members are.
+BODIES: dict[str, tuple[str, str]] = {
+    "police": ("police officers", "security forces"),
+    "army": ("soldiers", "security forces"),
+    "military": ("soldiers", "security forces"),
+    "navy": ("soldiers", "security forces"),
+    "guard": ("soldiers", "security forces"),
+}
+# Generic nouns that name a security body only with one of these words: "security forces", "armed
+# forces", "police services".
+FORCE_NOUNS = {"force", "service", "agency", "body"}
+FORCE_WORDS = {"security", "armed", "police", "military", "intelligence", "defence", "defense"}
+
 MILITARY_MODIFIERS = {"military", "army", "navy", "naval", "air", "armed", "marine"}
 
 # Noun lemmas that refer back to an earlier subject: "five others".

@@ -174,6 +174,22 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     "país": ("country", "other"),
 }
 
+# Nouns of membership whose "de" object names the body they belong to: "500 miembros de los cuerpos de
+# seguridad" count security forces, "200 efectivos de la Guardia Nacional" soldiers.
+MEMBER_NOUNS = {"miembro", "integrante", "efectivo", "funcionario", "agente", "elemento"}
+MEMBER_CASES = {"de", "del"}
+# Bodies by their noun lemma: what their members are.
+BODIES: dict[str, tuple[str, str]] = {
+    "policía": ("police officers", "security forces"),
+    "ejército": ("soldiers", "security forces"),
+    "armada": ("soldiers", "security forces"),
+    "guardia": ("soldiers", "security forces"),
+}
+# Generic nouns that name a security body only with one of these words: "cuerpos de seguridad",
+# "fuerzas armadas", "organismos policiales".
+FORCE_NOUNS = {"cuerpo", "fuerza", "organismo"}
+FORCE_WORDS = {"seguridad", "armado", "armada", "policial", "militar", "orden", "público"}
+
 # Nouns of a vague or round quantity whose "de" object is what they count: "decenas de heridos",
 # "medio centenar de militares", "un total de 30 personas", "una cifra de 40 muertos".
 QUANTITY_NOUNS = {"decena", "centenar", "millar", "docena", "veintena", "cientos", "miles", "millón",
