@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from .kinds import CASUALTY_KINDS, OBJECT_KINDS, PEOPLE_KINDS, PEOPLE_ONLY_KINDS
+from .kinds import ACTION_KINDS, CASUALTY_KINDS, OBJECT_KINDS, PEOPLE_KINDS, PEOPLE_ONLY_KINDS
 from .lang import en as lx
-from .lang import get_language
+from .lang import action_of, get_language
 from .dates import DateMatch, find_dates
 from .numbers import FigureMatch, VaguePolicy, find_figures, get_policy
 from .records import Article, Claim, Figure, ModelMissingError
@@ -841,6 +841,8 @@ def _rule_kind(fm: FigureMatch, num, noun, anchor, pred):
     """What a figure counts by the rules, as (kind or None, predicate): one reader per construction,
     the first that names a kind wins, then the checks that a kind's words fit its noun."""
     kind = _role_kind(fm)
+    if kind is None and state_action(noun, lx) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in num.children):
+        return "countries", pred  # "more than 50 countries have recognised him"; not "one of 50 countries"
     if kind is None and noun is not None:
         kind, pred = _kind_by_noun(num, noun, pred)  # "30 deaths", "officers killed"
     if kind is None and noun is None:
@@ -852,6 +854,24 @@ def _rule_kind(fm: FigureMatch, num, noun, anchor, pred):
     if kind is None and pred is None and num.head.i != num.i and num.head.pos_ == "VERB":
         kind, pred = _kind_from_verb(num.head), num.head  # "two officers killed and five injured"
     return _fitting_kind(kind, noun, pred), pred
+
+
+def state_action(noun, words) -> str | None:
+    """What counted states did, by the clause on their noun or the verb above it: "50 countries
+    that have recognised him", "recognised by 50 countries", "reconocido por medio centenar de
+    países"; None for states that did nothing named ("pilgrims from 180 countries")."""
+    if noun is None or noun.lemma_.lower() not in words.STATE_NOUNS:
+        return None
+    near = [c for c in noun.children if c.dep_ in ("relcl", "acl", "acl:relcl")]
+    tok = noun
+    for _ in range(3):  # up through "por medio centenar de" to the participle or verb
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        near.append(tok)
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    return action_of({w for t in near for w in (t.lemma_.lower(), t.lower_)}, words.STATE_ACTIONS)
 
 
 def _role_kind(fm: FigureMatch) -> str | None:
@@ -978,6 +998,8 @@ def _figure_draft(sent, fm: FigureMatch, drafts: list["_Draft"], antecedent, use
             return None
         learned_part = kind is not None and _learned_part(frame)
     kind = kind or "other"
+    if kind in ACTION_KINDS:
+        subject, group = state_action(noun, lx), "other"  # "recognising" countries
     if kind in PEOPLE_KINDS and subject == "unspecified":
         subject, group = "people", "people"  # a toll with no noun of its own counts people
     figure = replace(fm.figure, qualifier="zero") if fm.role == "zero" else fm.figure

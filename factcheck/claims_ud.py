@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .claims import DROP_ROLES, ROLE_KIND, Block, _parse_text, as_written, dates_in, one_per_span, segment
-from .kinds import CASUALTY_KINDS, PEOPLE_KINDS
+from .claims import (DROP_ROLES, ROLE_KIND, Block, _parse_text, as_written, dates_in, one_per_span, segment,
+                     state_action)
+from .kinds import ACTION_KINDS, CASUALTY_KINDS, PEOPLE_KINDS
 from .lang import Language
 from .numbers import VaguePolicy, get_policy
 from .records import Article, Claim
@@ -86,6 +87,8 @@ def _figure_claim(sent, fm, article: Article, block: Block, words: _Words, dates
     if kind in PEOPLE_KINDS and not could_have and not _stated_as_fact(pred or num, w, zero=fm.role == "zero"):
         return None
     subject, group = _subject(kind, noun, fm, w)
+    if kind in ACTION_KINDS:
+        subject, group = state_action(noun, w), "other"  # "recognising" countries
     if kind == "troops deployed" and group != "security forces":
         kind = "other"  # "miles de manifestantes rodearon el palacio" is no deployment
     ev = _event_date(dates, sent, pred or num, w)
@@ -151,6 +154,8 @@ def _kind(fm, num, noun, w):
     inverted = noun is not None and noun.head.i == num.i and noun.dep_ == "amod"  # "Doscientos efectivos"
     counted = noun if noun is not None and not inverted else num
     pred = _predicate(counted)
+    if state_action(noun, w) and not _partitive_of(num, w):
+        return "countries", pred  # "reconocido por medio centenar de países"; not "uno de unos 40 países"
     if pred is not None and counted.dep_ == "nsubj" and _acts_on_people(pred, w):
         pred = None  # "los militares mataron a tres": the subject of an active verb did it, not suffered it
     person = noun is not None and noun.lemma_.lower() in w.SUBJECTS
@@ -314,6 +319,13 @@ def _is_part(num, w) -> bool:
         if c.pos_ == "PRON" or any(d.lower_ in w.DEFINITE_DETERMINERS for d in c.children):
             return True
     return _fronted_partitive(num, w)
+
+
+def _partitive_of(num, w) -> bool:
+    """ "uno de unos 40 países": the figure counts a part of what its "de" object counts."""
+    return num.pos_ in ("NUM", "PRON") and any(
+        c.dep_ == "nmod" and any(d.dep_ == "case" and d.lower_ in w.PARTITIVE_CASES for d in c.children)
+        for c in num.children)
 
 
 def _fronted_partitive(num, w) -> bool:

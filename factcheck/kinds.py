@@ -27,6 +27,8 @@ class Kind:
         window: A measure embedded with the few words around it, not its whole sentence.
         own_date: Happens on days of its own after the main event (an arrest, an evacuation).
         grouped: Its figures are compared across sentences at all.
+        by_action: Counts actors by what they did; its subject names the action ("recognising"
+            countries), so states that recognise someone never meet states that send troops.
     """
 
     name: str
@@ -40,6 +42,7 @@ class Kind:
     window: bool = False
     own_date: bool = False
     grouped: bool = True
+    by_action: bool = False
 
 
 _TOLL = dict(casualty=True, running=True, people=True)
@@ -64,6 +67,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("money", measure=True),
     Kind("percent", measure=True),
     Kind("measure", measure=True),
+    Kind("countries", by_action=True),  # "recognised by more than 50 countries"
     Kind("date"),
     Kind("age", grouped=False),
     Kind("other", grouped=False),
@@ -89,4 +93,5 @@ OBJECT_KINDS = having("objects")
 MEASURE_KINDS = having("measure")
 WINDOW_KINDS = having("window")
 OWN_DATE_KINDS = having("own_date")
+ACTION_KINDS = having("by_action")
 UNGROUPED_KINDS = frozenset(k.name for k in KINDS.values() if not k.grouped)

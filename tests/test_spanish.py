@@ -75,6 +75,12 @@ GOLDEN = [
      "exact", None),
     # a light verb of remaining: "permanecen presos" counts those held
     ("Hasta la fecha, 40 militares permanecen presos.", "40", "arrested", "soldiers", 40, 40, "exact", None),
+    # states are counted by what they did, named in English so that both languages meet
+    ("El dirigente, reconocido por medio centenar de países, habló el lunes.", "medio centenar", "countries",
+     "recognising", 50, 50, "exact", None),
+    ("Unos 30 gobiernos respaldaron la propuesta.", "Unos 30", "countries", "supporting", 27, 33, "about", None),
+    ("Chile es uno de los 20 países que reconocieron al consejo.", "20", "countries", "recognising", 20, 20,
+     "exact", None),
     # things counted carry their English names, so that both languages meet
     ("Los atacantes lanzaron tres granadas contra el edificio.", "tres", "weapons used", "grenade", 3, 3,
      "exact", None),

@@ -53,6 +53,16 @@ SUPPORTED_LANGUAGES = tuple(LANGUAGES)
 DEFAULT_LANGUAGE = "en"
 
 
+def action_of(words: set[str], actions: dict[str, str]) -> str | None:
+    """The canonical action (English) whose stem begins one of ``words`` (lemmas or forms):
+    "reconocido" and "recognized" are both "recognising"."""
+    for word in sorted(words):
+        for stem, action in actions.items():
+            if word.startswith(stem):
+                return action
+    return None
+
+
 def get_language(code: str | None) -> Language:
     """The language of a code; None is the default language (English)."""
     return LANGUAGES[code or DEFAULT_LANGUAGE]

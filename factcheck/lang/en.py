@@ -278,6 +278,13 @@ STAGING_VERBS = {"lead", "stage", "hold", "organise", "organize", "carry", "laun
                  "call", "begin", "start", "end", "unleash"}
 
 # Modifiers that move "officer" to the military.
+# States counted by what they did: "more than 50 countries have recognised him", "sanctioned by 30
+# nations". The stems begin the lemma of the verb (or noun) of the action; the value names it.
+STATE_NOUNS = {"country", "nation", "government"}
+STATE_ACTIONS = {"recogni": "recognising", "back": "supporting", "support": "supporting", "endors": "supporting",
+                 "sanction": "sanctioning", "boycott": "boycotting", "condemn": "condemning",
+                 "ratif": "ratifying", "sign": "signing", "expel": "expelling", "withdr": "withdrawing"}
+
 # Nouns of membership whose "of" object names the body they belong to: "500 members of the security
 # forces" count security forces, "200 members of the National Guard" soldiers.
 MEMBER_NOUNS = {"member", "personnel", "officer", "agent", "element"}

@@ -174,6 +174,13 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     "país": ("country", "other"),
 }
 
+# States counted by what they did: "reconocido por medio centenar de países", "sancionado por 30
+# naciones". The stems begin the lemma or form of the verb (or noun) of the action; values are English.
+STATE_NOUNS = {"país", "nación", "gobierno"}
+STATE_ACTIONS = {"reconoc": "recognising", "apoy": "supporting", "respald": "supporting", "sancion": "sanctioning",
+                 "boicot": "boycotting", "conden": "condemning", "ratific": "ratifying", "firm": "signing",
+                 "expuls": "expelling", "retir": "withdrawing"}
+
 # Nouns of membership whose "de" object names the body they belong to: "500 miembros de los cuerpos de
 # seguridad" count security forces, "200 efectivos de la Guardia Nacional" soldiers.
 MEMBER_NOUNS = {"miembro", "integrante", "efectivo", "funcionario", "agente", "elemento"}
