@@ -1480,12 +1480,33 @@ def extract_many(articles: list[Article], *, nlp, policy: VaguePolicy | None = N
 
 
 def one_per_span(claims: list[Claim]) -> list[Claim]:
-    """Claims sorted by offset, one per span: two readers can meet on the same words."""
+    """Claims sorted by offset, one per span: two readers can meet on the same words. A heading's
+    untyped count of people is typed by its section (``typed_headings``)."""
     unique: list[Claim] = []
     for c in sorted(claims, key=lambda c: (c.start, c.end)):
         if not unique or (unique[-1].start, unique[-1].end) != (c.start, c.end):
             unique.append(c)
-    return unique
+    return typed_headings(unique)
+
+
+def typed_headings(claims: list[Claim]) -> list[Claim]:
+    """A section's subheading that only names a count of people ("FIFTY SOLDIERS WITH THE LEADER")
+    counts what the first count of those people below it counts ("the soldiers who went with him
+    numbered 40"), before any other heading. A heading with no count of the body above it (the
+    headline) is left as it is read.
+    ``claims`` are one article's, sorted by offset."""
+    out = list(claims)
+    for i, c in enumerate(claims):
+        if c.role != "heading" or c.kind != "other" or c.subject_group not in _HUMAN_GROUPS \
+                or not any(b.role == "body" for b in claims[:i]):
+            continue
+        for d in claims[i + 1:]:
+            if d.role == "heading" and d.sentence_start != c.sentence_start:
+                break
+            if d.role == "body" and d.subject == c.subject and d.kind in PEOPLE_KINDS:
+                out[i] = replace(c, kind=d.kind)
+                break
+    return out
 
 
 def _person_descriptions(sent) -> set[str]:

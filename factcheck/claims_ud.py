@@ -111,7 +111,7 @@ def _counted_noun(num, w):
     """The noun a number counts: "cinco personas", "Los seis heridos", "decenas de heridos",
     "un total de 30 personas"; None for a bare number ("otros tres fueron detenidos")."""
     noun = None
-    if num.pos_ == "NOUN" or num.lemma_.lower() in w.QUANTITY_NOUNS:
+    if (num.pos_ == "NOUN" and num.is_alpha) or num.lemma_.lower() in w.QUANTITY_NOUNS:
         noun = num  # "decenas", "centenar": the quantity noun counts its "de" object
         if num.dep_ == "nummod" and num.head.pos_ in _NOUNISH:
             noun = num.head  # "tres mil personas": a scale word inside the figure counts its noun
@@ -123,6 +123,8 @@ def _counted_noun(num, w):
             noun = num.doc[num.i + 1]  # "Los seis heridos", "más de N muertos": the number hangs on a DET/ADV
     elif num.i + 1 < len(num.doc) and num.doc[num.i + 1].head.i == num.i and num.doc[num.i + 1].pos_ == "NOUN":
         noun = num.doc[num.i + 1]  # the parse inverted: "Doscientos efectivos" with the noun under the number
+    if noun is None:
+        noun = _toll_of(num, w)  # "la cifra de muertos ascendió a 40": the toll's "de" object below
     for _ in range(2):  # "un total de 30 personas", "decenas de heridos"
         if noun is None or noun.lemma_.lower() not in w.QUANTITY_NOUNS:
             break
@@ -131,6 +133,18 @@ def _counted_noun(num, w):
             of = noun.head  # the parser may invert it: "medio centenar de militares" with militares as head
         noun = of if of is not None else (noun if noun is not num else None)
     return noun
+
+
+def _toll_of(num, w):
+    """The toll noun whose figure a bare number is, as the object of the toll's verb: "la cifra de
+    muertos ascendió a 40", "el número de militares que lo acompañaron rondaba los 40"."""
+    verb = num.head
+    if verb.i == num.i or verb.pos_ not in ("VERB", "AUX") or num.dep_ not in ("obj", "obl"):
+        return None
+    cases = {c.lower_ for c in num.children if c.dep_ == "case"}
+    if num.dep_ == "obl" and not cases <= w.TOLL_CASES:
+        return None  # "aumentó en cinco": a change; "pasó de 30": an earlier figure
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in w.TOLL_NOUNS), None)
 
 
 def _zero_noun(span, w):
@@ -160,7 +174,10 @@ def _kind(fm, num, noun, w):
         pred = None  # "los militares mataron a tres": the subject of an active verb did it, not suffered it
     person = noun is not None and noun.lemma_.lower() in w.SUBJECTS
     if noun is not None:
-        for c in noun.children:  # "ocho funcionarios lesionados", "personas fallecidas"
+        # "ocho funcionarios lesionados", "personas fallecidas"; the clause may hang on the quantity
+        # noun above: "el número de militares que lo acompañaron"
+        quantity = noun.head if noun.dep_ == "nmod" and noun.head.lemma_.lower() in w.QUANTITY_NOUNS else None
+        for c in [*noun.children, *(quantity.children if quantity is not None else ())]:
             if c.dep_ in ("amod", "acl") and (k := _word_kind(c, w)):
                 return k, c
     if person and pred is not None and (kind := _verb_kind(pred, w)):

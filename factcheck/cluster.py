@@ -477,8 +477,9 @@ class _Pairs:
         if not (self.english[a] and self.english[b]):
             if ca.article_id == cb.article_id and ((ca.low, ca.high) != (cb.low, cb.high)
                                                    or ca.sentence_start == cb.sentence_start) \
-                    and not _two_sources(ca, cb):
-                return _FAR  # without wording to compare, two figures of one article are two facts
+                    and not _two_sources(ca, cb) and {ca.role, cb.role} != {"heading", "body"}:
+                return _FAR  # without wording to compare, two figures of one article are two facts,
+                # unless a heading sums up the body below it
             return self.structural_distance(a, b)
         if ca.article_id == cb.article_id and ca.sentence_start == cb.sentence_start and (
                 ca.kind == "date" or not (ca.claimant and cb.claimant and ca.claimant != cb.claimant)):

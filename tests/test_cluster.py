@@ -327,3 +327,13 @@ def test_security_forces_meet_the_police_among_them_said_unalike():
     assert ["a:0", "b:0"] not in run_unalike(told, [art("a"), art("b")])
     roles = [mk("a", 0, subject="soldiers", low=500, **deployed), claims[1]]
     assert len(run_unalike(roles, [art("a"), art("b")])) == 2
+
+
+@pytest.mark.parametrize("roles, together", [(("heading", "body"), True), (("body", "body"), False)])
+def test_a_spanish_heading_meets_the_body_below_it(roles, together):
+    """Without wording to compare, two figures of one Spanish article are two facts, unless one is a
+    heading that sums up the body below it ("VEINTE SOLDADOS" over "rondaba los 15")."""
+    a = Article(id="a", path="a.txt", outlet="a", published=date(2021, 3, 2), text="x", lang="es")
+    claims = [mk("a", 0, kind="troops deployed", subject="soldiers", group="security forces", low=20, role=roles[0]),
+              mk("a", 50, kind="troops deployed", subject="soldiers", group="security forces", low=15, role=roles[1])]
+    assert (len(run_unalike(claims, [a])) == 1) is together

@@ -81,6 +81,12 @@ GOLDEN = [
     ("Unos 30 gobiernos respaldaron la propuesta.", "Unos 30", "countries", "supporting", 27, 33, "about", None),
     ("Chile es uno de los 20 países que reconocieron al consejo.", "20", "countries", "recognising", 20, 20,
      "exact", None),
+    # a toll noun as the verb's subject names what the figure counts; "supera"/"ronda" qualify it
+    ("La cifra de muertos ascendió a 40.", "40", "killed", "people", 40, 40, "exact", None),
+    ("El total de detenidos supera los 300.", "supera los 300", "arrested", "people", 301, None, "more than", None),
+    ("El número de agentes que escoltaron al juez rondaba los 40.", "rondaba los 40", "troops deployed",
+     "police officers", 36, 44, "about", None),
+    ("La cifra de heridos aumentó en cinco.", "cinco", "other", "unspecified", 5, 5, "exact", None),
     # things counted carry their English names, so that both languages meet
     ("Los atacantes lanzaron tres granadas contra el edificio.", "tres", "weapons used", "grenade", 3, 3,
      "exact", None),
@@ -210,3 +216,10 @@ def test_a_date_on_a_noun_of_the_clause_above_dates_it(nlp_es):
             "1.000 agentes de la policía rodearon una finca.")
     claim = next(c for c in _claims(nlp_es, text) if c.surface == "al menos 1.000")
     assert (claim.kind, claim.subject, str(claim.event_start)) == ("troops deployed", "police officers", "2016-03-08")
+
+
+def test_a_section_heading_counts_what_its_section_counts(nlp_es):
+    text = ("Dos personas resultaron heridas en el valle.\n\nVEINTE SOLDADOS CON EL ALCALDE\n\n"
+            "El número de soldados que acompañaron al alcalde rondaba los 15.")
+    found = [(c.surface, c.kind, c.role) for c in _claims(nlp_es, text) if c.subject == "soldiers"]
+    assert found == [("VEINTE", "troops deployed", "heading"), ("rondaba los 15", "troops deployed", "body")]

@@ -58,6 +58,8 @@ KIND_VERBS: dict[str, str] = {
     "station": "troops deployed",   # "2,000 troops are stationed"
     "assign": "troops deployed",    # "3,000 officers were assigned to the stadium" (only with troop subjects)
     "post": "troops deployed",      # "300 officers were posted along the border"
+    "accompany": "troops deployed",  # "40 soldiers accompanied the leader" (only with troop subjects)
+    "escort": "troops deployed",     # "30 police officers escorted the convoy"
     "draw": "crowd size",         # "the protest drew about 60,000 people" (people only)
     "take hostages": "kidnapped",  # "took 170 hostages" (verb + object)
     "take hostage": "kidnapped",   # "took two hostage"

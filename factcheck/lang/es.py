@@ -40,6 +40,8 @@ KIND_VERBS: dict[str, str] = {
     "cercar": "troops deployed",    # "200 agentes cercaron el barrio"
     "custodiar": "troops deployed", # "300 efectivos custodian la frontera"
     "apostar": "troops deployed",   # "se apostaron 80 policías frente a la sede"
+    "acompañar": "troops deployed",  # "40 militares acompañaron al dirigente" (only with troop subjects)
+    "escoltar": "troops deployed",   # "30 agentes escoltaron el convoy"
     "marchar": "crowd size",  # "marcharon miles de personas"
     "manifestar": "crowd size",  # "se manifestaron 5.000"
     "protestar": "crowd size",  # "protestaron cientos"
@@ -201,6 +203,12 @@ FORCE_WORDS = {"seguridad", "armado", "armada", "policial", "militar", "orden", 
 # "medio centenar de militares", "un total de 30 personas", "una cifra de 40 muertos".
 QUANTITY_NOUNS = {"decena", "centenar", "millar", "docena", "veintena", "cientos", "miles", "millón",
                   "total", "cifra", "número", "cantidad", "saldo", "balance", "mil"}
+
+# Nouns of a toll that, as a verb's subject, name what the verb's figure counts: "la cifra de muertos
+# ascendió a 40", "el número de detenidos supera los 300". The figure is the verb's object or comes
+# after one of TOLL_CASES ("a 40"; "en 5" is a change, "de 30" an earlier figure).
+TOLL_NOUNS = {"cifra", "número", "total", "saldo", "balance", "cantidad", "recuento", "conteo"}
+TOLL_CASES = {"a"}
 
 # Verbs of being somewhere: with a place ("se encontraban dentro del túnel", "estaban en la iglesia")
 # they count the people present.
