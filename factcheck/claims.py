@@ -737,10 +737,20 @@ def _member_body(noun) -> tuple[str, str] | None:
     return None
 
 
+def _uniformed(noun) -> tuple[str, str] | None:
+    """What people "in military uniform" are: soldiers; "in police uniform": police officers."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for dress in (c for c in prep.children if c.dep_ == "pobj" and c.lower_ in lx.UNIFORM_NOUNS):
+            found = [lx.UNIFORM_BODIES[m.lower_] for m in dress.children if m.lower_ in lx.UNIFORM_BODIES]
+            if found:
+                return found[0]
+    return None
+
+
 def _subject_of(noun, modifiers: Iterable) -> tuple[str, str]:
     lemma = noun.lemma_.lower()
     mods = {m.lower_ for m in modifiers}
-    if (body := _member_body(noun)) is not None:
+    if (body := _member_body(noun) or _uniformed(noun)) is not None:
         return body
     if (lx.KIND_NOUNS.get(lemma) in CASUALTY_KINDS or lemma == "life") and lemma not in lx.SUBJECTS:
         return "people", "people"  # "no deaths", "14 lives": the dead are people
@@ -929,7 +939,7 @@ def _fitting_kind(kind: str | None, noun, pred) -> str | None:
     """A kind only where its words fit the noun: troop deployments count troops, weapon verbs count
     weapons, a crowd counts people ("drew 20,000 people", not "drew 200 comments")."""
     noun_lemma = noun.lemma_.lower() if noun is not None else ""
-    if kind == "troops deployed" and ((noun is not None and _member_body(noun)) or
+    if kind == "troops deployed" and ((noun is not None and (_member_body(noun) or _uniformed(noun))) or
                                       lx.SUBJECTS.get(noun_lemma, ("", "")))[1] != "security forces":
         return None
     if kind in PEOPLE_ONLY_KINDS and noun is not None and noun_lemma not in lx.SUBJECTS \

@@ -34,8 +34,8 @@ GOLDEN: list[tuple[str, list[tuple]]] = [
      [F("2,5 millones de dólares", 2_500_000, 2_500_000, unit="USD", role="money")]),
     ("La deuda es de 1,272 millones de euros.",
      [F("1,272 millones de euros", 1_272_000, 1_272_000, unit="EUR", role="money")]),
-    ("Las pérdidas superan los 2.000 millones de bolívares.",
-     [F("2.000 millones de bolívares", 2e9, 2e9, unit="VES", role="money")]),
+    ("Las pérdidas superan los 2.000 millones de bolívares.",  # "superan los": more than
+     [F("superan los 2.000 millones de bolívares", 2e9, INF, "more than", unit="VES", role="money")]),
     ("Había 150 mil personas en la avenida.", [F("150 mil", 150_000, 150_000)]),
     ("Votaron 3 mil 500 personas en Santa Inés.", [F("3 mil 500", 3500, 3500)]),
     ("El presupuesto es de 2 mil millones.", [F("2 mil millones", 2e9, 2e9)]),

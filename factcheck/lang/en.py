@@ -287,6 +287,13 @@ STATE_ACTIONS = {"recogni": "recognising", "back": "supporting", "support": "sup
                  "sanction": "sanctioning", "boycott": "boycotting", "condemn": "condemning",
                  "ratif": "ratifying", "sign": "signing", "expel": "expelling", "withdr": "withdrawing"}
 
+# People "in military uniform" or "in police uniform" are of that body: the uniform's modifier -> subject.
+UNIFORM_NOUNS = {"uniform", "uniforms", "fatigues"}
+UNIFORM_BODIES: dict[str, tuple[str, str]] = {
+    **{m: ("soldiers", "security forces") for m in ("military", "army", "combat", "camouflage", "navy")},
+    "police": ("police officers", "security forces"),
+}
+
 # Nouns of membership whose "of" object names the body they belong to: "500 members of the security
 # forces" count security forces, "200 members of the National Guard" soldiers.
 MEMBER_NOUNS = {"member", "personnel", "officer", "agent", "element"}
