@@ -372,8 +372,16 @@ class _Pairs:
         by_article: dict[str, list[int]] = defaultdict(list)
         for p, c in enumerate(self.claims):
             by_article[c.article_id].append(p)
+        # a heading and the first count below it of the same subject: the heading sums that count up
+        self.summed: set[tuple[int, int]] = set()
         for ps in by_article.values():
             for i, p in enumerate(ps):
+                if self.claims[p].role == "heading":
+                    q = next((q for q in sorted(ps, key=lambda q: self.claims[q].start)
+                              if self.claims[q].start > self.claims[p].start and self.claims[q].role == "body"
+                              and self.claims[q].subject == self.claims[p].subject), None)
+                    if q is not None:
+                        self.summed |= {(p, q), (q, p)}
                 for q in ps[i + 1:]:
                     running = self.claims[p].kind in RUNNING_KINDS
                     if _overlap(self.windows[p], self.windows[q], running=running):
@@ -477,9 +485,9 @@ class _Pairs:
         if not (self.english[a] and self.english[b]):
             if ca.article_id == cb.article_id and ((ca.low, ca.high) != (cb.low, cb.high)
                                                    or ca.sentence_start == cb.sentence_start) \
-                    and not _two_sources(ca, cb) and {ca.role, cb.role} != {"heading", "body"}:
+                    and not _two_sources(ca, cb) and (a, b) not in self.summed:
                 return _FAR  # without wording to compare, two figures of one article are two facts,
-                # unless a heading sums up the body below it
+                # unless one is a heading and the other the first count below it of its subject
             return self.structural_distance(a, b)
         if ca.article_id == cb.article_id and ca.sentence_start == cb.sentence_start and (
                 ca.kind == "date" or not (ca.claimant and cb.claimant and ca.claimant != cb.claimant)):

@@ -337,3 +337,11 @@ def test_a_spanish_heading_meets_the_body_below_it(roles, together):
     claims = [mk("a", 0, kind="troops deployed", subject="soldiers", group="security forces", low=20, role=roles[0]),
               mk("a", 50, kind="troops deployed", subject="soldiers", group="security forces", low=15, role=roles[1])]
     assert (len(run_unalike(claims, [a])) == 1) is together
+
+
+def test_a_spanish_heading_meets_only_the_first_count_below_it():
+    a = Article(id="a", path="a.txt", outlet="a", published=date(2021, 3, 2), text="x", lang="es")
+    killed = dict(subject="people", group="people")
+    claims = [mk("a", 0, low=40, role="heading", **killed), mk("a", 50, low=12, **killed),
+              mk("a", 90, low=28, **killed)]
+    assert run_unalike(claims, [a]) == [["a:0", "a:50"], ["a:90"]]
