@@ -180,7 +180,18 @@ def _kind(fm, num, noun, w):
         for c in [*noun.children, *(quantity.children if quantity is not None else ())]:
             if c.dep_ in ("amod", "acl") and (k := _word_kind(c, w)):
                 return k, c
+    base = noun
+    while base is not None and base.dep_ == "conj" and base.head.i != base.i:
+        base = base.head  # "la detención de cuatro periodistas y dos reporteros"
+    if base is not None and base.dep_ == "nmod" and base.head.lemma_.lower() in w.EVENT_NOUNS \
+            and any(c.dep_ == "case" and c.lower_ in w.PARTITIVE_CASES for c in base.children):
+        return _noun_kind(base.head, w), base.head  # "la detención de cuatro periodistas"
+    own = _noun_kind(noun, w) if noun is not None else None
     if person and pred is not None and (kind := _verb_kind(pred, w)):
+        if own and own != kind and not _acts_on(pred, noun, w):
+            # "dejó tres muertos y cinco heridos": the light verb's complement is the first noun's
+            # kind; the coordinated noun names its own
+            return own, pred
         return kind, pred  # "12 manifestantes fueron capturados": what happened to the people named
     if noun is not None:
         kind = _noun_kind(noun, w)
@@ -195,11 +206,22 @@ def _kind(fm, num, noun, w):
     return "other", pred
 
 
+def _acts_on(verb, noun, w) -> bool:
+    """The verb itself (not a light verb's complement) says what happened to the noun, its own
+    subject or object: "tres detenidos murieron", "fueron capturados cinco heridos"."""
+    return noun.head.i == verb.i and verb.lemma_.lower() not in w.LIGHT_VERBS \
+        and noun.dep_ in ("nsubj", "nsubj:pass", "obj") and verb.pos_ in ("VERB", "AUX")
+
+
 def _acts_on_people(verb, w) -> bool:
-    """An active verb whose object is people: "desplegaron 300 agentes", "mataron a tres"."""
-    return verb.lemma_.lower() not in w.LIGHT_VERBS and any(
-        c.dep_ == "obj" and (c.lemma_.lower() in w.SUBJECTS or c.pos_ == "NUM"
-                             or any(g.dep_ == "nummod" for g in c.children))
+    """An active verb whose object is people: "desplegaron 300 agentes", "mataron a tres". A passive
+    one's agent is no object: "86 manifestantes fueron detenidos por efectivos"."""
+    if verb.lemma_.lower() in w.LIGHT_VERBS or any(c.dep_ in ("aux:pass", "aux") and c.lemma_.lower() in w.PASSIVE_AUX
+                                                    for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "obj" and not any(g.dep_ == "case" and g.lower_ in w.AGENT_CASES for g in c.children)
+        and (c.lemma_.lower() in w.SUBJECTS or c.pos_ == "NUM" or any(g.dep_ == "nummod" for g in c.children))
         for c in verb.children)
 
 
@@ -230,9 +252,24 @@ def _noun_kind(noun, w) -> str | None:
     return kind
 
 
+def _participle_verb(tok, w) -> str | None:
+    """The verb of a participle whose lemma the parser got wrong: "aprehendidos" -> "aprehender"."""
+    form = tok.lower_
+    for ending, infinitives in w.PARTICIPLE_ENDINGS.items():
+        if form.endswith(ending):
+            for inf in (infinitives if isinstance(infinitives, tuple) else (infinitives,)):
+                if form[: -len(ending)] + inf in w.KIND_VERBS:
+                    return form[: -len(ending)] + inf
+    return None
+
+
 def _word_kind(tok, w) -> str | None:
     lemma = tok.lemma_.lower()
-    return w.KIND_VERBS.get(lemma) or _noun_kind(tok, w)
+    if lemma not in w.KIND_VERBS and tok.pos_ in ("VERB", "ADJ", "AUX"):
+        lemma = _participle_verb(tok, w) or lemma
+    phrase = w.KIND_PHRASES.get(lemma, {})  # "perdieron la vida", "privados de libertad"
+    named = next((phrase[c.lemma_.lower()] for c in tok.children if c.lemma_.lower() in phrase), None)
+    return w.KIND_VERBS.get(lemma) or named or _noun_kind(tok, w)
 
 
 def _verb_kind(verb, w) -> str | None:

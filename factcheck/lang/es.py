@@ -80,7 +80,16 @@ KIND_NOUNS: dict[str, str] = {
     "disparo": "shots fired", # "15 disparos"
     "tiro": "shots fired",    # "15 tiros"
     "balance": "killed",      # "el balance de muertos" (a toll alone is a death toll)
+    "captura": "arrested",    # "la captura de cinco sospechosos"
+    "desaparición": "missing",  # "la desaparición de 12 pescadores"
+    "secuestro": "kidnapped", # "el secuestro de tres trabajadores"
+    "rescate": "rescued",     # "el rescate de 40 mineros"
+    "evacuación": "displaced",  # "la evacuación de 2.000 vecinos"
 }
+# Nouns of an event whose "de" object counts the people it happened to: "la detención de cuatro
+# periodistas", "la muerte de otros tres soldados".
+EVENT_NOUNS = {"muerte", "asesinato", "detención", "arresto", "captura", "desaparición", "secuestro",
+               "rescate", "evacuación"}
 
 # "víctimas mortales": the modifier that makes a victim a death; nouns that need it.
 MORTAL_MODIFIERS = {"mortal", "fatal"}
@@ -92,6 +101,23 @@ INCREMENT_BEFORE: set[str] = set()
 INCREMENT_AFTER = {"más"}
 # The preposition of a partitive: "dos de ellos", "uno de los heridos".
 PARTITIVE_CASES = {"de"}
+
+# Participle endings and the infinitive endings they come from, to repair a participle the parser
+# lemmatises wrongly ("aprehendidos" as "aprehendir"): "aprehend-idos" is "aprehender".
+PARTICIPLE_ENDINGS = {"ado": "ar", "ada": "ar", "ados": "ar", "adas": "ar",
+                      "ido": ("er", "ir"), "ida": ("er", "ir"), "idos": ("er", "ir"), "idas": ("er", "ir")}
+
+# The passive: "fueron detenidos por efectivos" (ser + participle; "por" brings the agent).
+PASSIVE_AUX = {"ser"}
+AGENT_CASES = {"por"}
+
+# Verbs that name a kind only with a noun below them: verb lemma -> {noun lemma: kind}.
+KIND_PHRASES: dict[str, dict[str, str]] = {
+    "perder": {"vida": "killed"},         # "tres personas perdieron la vida"
+    "privar": {"libertad": "arrested"},   # "82 personas quedaron privadas de libertad"
+    "privado": {"libertad": "arrested"},  # the participle as the parser may lemmatise it
+    "sufrir": {"herida": "injured", "lesión": "injured"},  # "20 agentes sufrieron heridas"
+}
 
 # Light verbs whose complement names the outcome: "resultaron heridos", "quedaron detenidos".
 LIGHT_VERBS = {"resultar", "quedar", "salir", "terminar", "acabar", "dejar", "haber", "registrar", "sufrir",
