@@ -79,8 +79,12 @@ def _figure_claim(sent, fm, article: Article, block: Block, words: _Words, dates
     if span is None or len(span) == 0:
         return None
     w = words.w
-    # the figure's head: the token whose head lies outside it ("3 mil personas": "mil" heads "3")
-    num = next((t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i), span[-1])
+    # the figure's head: the token whose head lies outside it ("3 mil personas": "mil" heads "3"), a
+    # number before a qualifier's word ("entre 30 y 40 personas": "30", not "entre")
+    numbers = [t for t in span if t.like_num or t.pos_ == "NUM"] or list(span)
+    num = next((t for t in numbers if not (span.start <= t.head.i < span.end) or t.head.i == t.i), numbers[-1])
+    while num.dep_ == "conj" and num.head.pos_ == "NUM" and num.head.i < num.i:
+        num = num.head  # "entre 30 y 40 personas", "50 o 59 heridos": the first number carries the noun
     noun = _zero_noun(span, w) if fm.role == "zero" else _counted_noun(num, w)
     kind, pred = _kind(fm, num, noun, w)
     could_have = kind in PEOPLE_KINDS and _could_have(pred or num, w)
@@ -91,6 +95,8 @@ def _figure_claim(sent, fm, article: Article, block: Block, words: _Words, dates
         subject, group = state_action(noun, w), "other"  # "recognising" countries
     if kind == "troops deployed" and group != "security forces":
         kind = "other"  # "miles de manifestantes rodearon el palacio" is no deployment
+    elif kind == "crowd size" and group == "security forces":
+        kind = "troops deployed"  # "en el operativo participaron 1.200 agentes": a force, not a crowd
     ev = _event_date(dates, sent, pred or num, w)
     start, end = block.start + s0 + fm.start, block.start + s0 + fm.end
     figure = fm.figure
@@ -121,10 +127,12 @@ def _counted_noun(num, w):
             noun = head
         elif num.i + 1 < len(num.doc) and num.doc[num.i + 1].pos_ in _NOUNISH:
             noun = num.doc[num.i + 1]  # "Los seis heridos", "más de N muertos": the number hangs on a DET/ADV
-    elif num.i + 1 < len(num.doc) and num.doc[num.i + 1].head.i == num.i and num.doc[num.i + 1].pos_ == "NOUN":
-        noun = num.doc[num.i + 1]  # the parse inverted: "Doscientos efectivos" with the noun under the number
+    elif num.i + 1 < len(num.doc) and num.doc[num.i + 1].head.i == num.i and (
+            num.doc[num.i + 1].pos_ == "NOUN" or _noun_kind(num.doc[num.i + 1], w)):
+        # the parse inverted: "Doscientos efectivos", "los 25 fallecidos" with the noun under the number
+        noun = num.doc[num.i + 1]
     if noun is None:
-        noun = _toll_of(num, w)  # "la cifra de muertos ascendió a 40": the toll's "de" object below
+        noun = _toll_of(num, w) or _partitive_whole(num, w)
     for _ in range(2):  # "un total de 30 personas", "decenas de heridos"
         if noun is None or noun.lemma_.lower() not in w.QUANTITY_NOUNS:
             break
@@ -133,6 +141,12 @@ def _counted_noun(num, w):
             of = noun.head  # the parser may invert it: "medio centenar de militares" with militares as head
         noun = of if of is not None else (noun if noun is not num else None)
     return noun
+
+
+def _partitive_whole(num, w):
+    """The kind noun a part is counted of: "23 de los detenidos son menores" (a part of the arrested)."""
+    return next((c for c in num.children if c.dep_ == "nmod" and _noun_kind(c, w)
+                 and any(d.dep_ == "case" and d.lower_ in w.PARTITIVE_CASES for d in c.children)), None)
 
 
 def _toll_of(num, w):
@@ -253,14 +267,15 @@ def _noun_kind(noun, w) -> str | None:
 
 
 def _participle_verb(tok, w) -> str | None:
-    """The verb of a participle whose lemma the parser got wrong: "aprehendidos" -> "aprehender"."""
+    """The verb of a form whose lemma the parser got wrong: "aprehendidos" -> "aprehender" (a
+    participle), "aprehendieron" -> "aprehender" (a long stem the form begins with)."""
     form = tok.lower_
     for ending, infinitives in w.PARTICIPLE_ENDINGS.items():
         if form.endswith(ending):
             for inf in (infinitives if isinstance(infinitives, tuple) else (infinitives,)):
                 if form[: -len(ending)] + inf in w.KIND_VERBS:
                     return form[: -len(ending)] + inf
-    return None
+    return next((v for v in w.KIND_VERBS if len(v) - 2 >= w.MIN_VERB_STEM and form.startswith(v[:-2])), None)
 
 
 def _word_kind(tok, w) -> str | None:

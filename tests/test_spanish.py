@@ -100,6 +100,16 @@ GOLDEN = [
      "exact", "ONG"),
     ("La fiscalía anunció la captura de seis sospechosos y dos cómplices.", "dos", "arrested",
      "group members or attackers", 2, 2, "exact", "fiscalía"),
+    # ranges and alternatives carry their noun; a part of a kind noun is of that kind
+    ("Entre 20 y 25 personas murieron en el incendio.", "Entre 20 y 25", "killed", "people", 20, 25, "range", None),
+    ("Los partes hablan de 70 o 75 heridos.", "70 o 75", "injured", "people", 70, 75, "or", None),
+    ("Nueve de los detenidos son estudiantes.", "Nueve", "arrested", "people", 9, 9, "exact", None),
+    ("Dos menores figuran entre los 31 fallecidos.", "31", "killed", "people", 31, 31, "exact", None),
+    # forces sent or taking part in an operation are deployed
+    ("Unos 600 efectivos del ejército fueron enviados a la frontera.", "Unos 600", "troops deployed", "soldiers",
+     540, 660, "about", None),
+    ("En el operativo participaron 900 agentes de la policía.", "900", "troops deployed", "police officers",
+     900, 900, "exact", None),
     # things counted carry their English names, so that both languages meet
     ("Los atacantes lanzaron tres granadas contra el edificio.", "tres", "weapons used", "grenade", 3, 3,
      "exact", None),

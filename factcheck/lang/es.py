@@ -42,6 +42,7 @@ KIND_VERBS: dict[str, str] = {
     "apostar": "troops deployed",   # "se apostaron 80 policías frente a la sede"
     "acompañar": "troops deployed",  # "40 militares acompañaron al dirigente" (only with troop subjects)
     "escoltar": "troops deployed",   # "30 agentes escoltaron el convoy"
+    "enviar": "troops deployed",     # "un millar de efectivos fueron enviados" (only with troop subjects)
     "marchar": "crowd size",  # "marcharon miles de personas"
     "manifestar": "crowd size",  # "se manifestaron 5.000"
     "protestar": "crowd size",  # "protestaron cientos"
@@ -106,6 +107,10 @@ PARTITIVE_CASES = {"de"}
 # lemmatises wrongly ("aprehendidos" as "aprehendir"): "aprehend-idos" is "aprehender".
 PARTICIPLE_ENDINGS = {"ado": "ar", "ada": "ar", "ados": "ar", "adas": "ar",
                       "ido": ("er", "ir"), "ida": ("er", "ir"), "idos": ("er", "ir"), "idas": ("er", "ir")}
+
+# The shortest verb stem a conjugated form is matched by when its lemma is wrong ("aprehend-ieron");
+# shorter stems ("mor-", "her-") begin too many other words.
+MIN_VERB_STEM = 5
 
 # The passive: "fueron detenidos por efectivos" (ser + participle; "por" brings the agent).
 PASSIVE_AUX = {"ser"}
