@@ -165,7 +165,8 @@ def _zero_noun(span, w):
     """What a zero counts: "no hubo heridos", "ningún fallecido", "sin víctimas"."""
     doc = span.doc
     for tok in span:
-        obj = next((c for c in tok.children if c.dep_ in ("obj", "nsubj") and c.pos_ in _NOUNISH), None)
+        obj = next((c for c in tok.children if c.dep_ in ("obj", "nsubj") and c.pos_ in _NOUNISH
+                    and c.pos_ != "PRON"), None)  # "sin que se registraran muertos": not "se"
         if obj is not None:
             return obj
     nxt = span.end
@@ -324,8 +325,8 @@ def _stated_as_fact(tok, w, *, zero: bool) -> bool:
     """False under a negation (unless the figure is the zero itself), a condition, a conditional or
     a modal perfect ("pudo haber causado decenas de muertos")."""
     for t in [tok, *list(tok.ancestors)[:2]]:
-        if "Cnd" in t.morph.get("Mood") or "Sub" in t.morph.get("Mood"):
-            return False
+        if "Cnd" in t.morph.get("Mood") or ("Sub" in t.morph.get("Mood") and not zero):
+            return False  # a zero is stated in the subjunctive: "sin que se registraran muertos"
         lemmas = {c.lemma_.lower() for c in t.children} | {t.lemma_.lower()}
         if lemmas >= w.MODAL_PERFECT:
             return False

@@ -49,6 +49,8 @@ GOLDEN = [
     ("Las autoridades informaron que 12 manifestantes fueron capturados.", "12", "arrested", "protesters",
      12, 12, "exact", "autoridades"),
     ("No hubo heridos, señaló la gobernación.", "No hubo", "injured", "people", 0, 0, "zero", "gobernación"),
+    ("El fuego se apagó sin que se registraran muertos.", "sin que se registraran", "killed", "people", 0, 0,
+     "zero", None),
     ("El choque dejó siete muertos y ocho funcionarios lesionados.", "ocho", "injured", "police officers",
      8, 8, "exact", None),
     ("Unas 700.000 personas marcharon el domingo, de acuerdo con los organizadores.", "Unas 700.000",

@@ -294,6 +294,8 @@ _ZERO = (r"\b(?i:nadie)\b(?=\s+(?:(?:ha|hab[ií]a|fue|result[oó]|sali[oó]|qued
          r"|\b(?i:ning(?:ún|un|una|uno))\b(?!\s+(?i:" + _NINGUN_IDIOMS + r")\b)(?=\s+[^\W\d_])"
          r"|\b(?i:no\s+(?:" + _ZERO_VERBS + r"))(?=\s+(?:(?i:m[aá]s|otr[oa]s)\s+)?(?i:"
          + _HARM_NOUNS + r")\b)"
+         r"|\b(?i:sin\s+que\s+(?:se\s+)?(?:registr|report|produj|lament|hub|cont)[a-záéíóú]*)"
+         r"(?=\s+(?i:" + _HARM_NOUNS + r")\b)"   # "sin que se reportaran heridos"
          r"|\b(?i:sin)\b(?=\s+(?i:" + _HARM_NOUNS + r")\b)")
 # Clock times: "5:00", "22:30 horas", "10:30 p.m.", "10 a. m.", and "15.00 horas" (two digits of
 # minutes after a point: a time of day; a duration is "15 horas", its decimals "1,5 horas").
