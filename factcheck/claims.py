@@ -369,6 +369,12 @@ def _kind_from_verb(verb) -> str | None:
             return lx.KIND_VERBS[f"{lemma} {c.lower_}"]  # "took part"
         if c.dep_ == "dobj" and lemma in lx.LIGHT_VERBS and lx.KIND_NOUNS.get(c.lemma_.lower()) in CASUALTY_KINDS:
             return lx.KIND_NOUNS[c.lemma_.lower()]  # "suffered injuries"
+        if c.dep_ == "prep" and (k := next((lx.PREP_KINDS[(c.lower_, p.lower_)] for p in c.children
+                                            if p.dep_ == "pobj" and (c.lower_, p.lower_) in lx.PREP_KINDS), None)):
+            return k  # "were taken into custody", "remain in custody"
+        if c.dep_ == "prep" and c.lower_ in ("to", "in") and lemma in lx.HOSPITAL_VERBS and any(
+                p.dep_ == "pobj" and p.lower_ in lx.HOSPITAL_NOUNS for p in c.children):
+            return "injured"  # "were taken to hospital", "were admitted in hospital"
         if c.dep_ == "prep" and c.lower_ in ("with", "for"):
             for p in c.children:  # "admitted with gunshot wounds", "treated for injuries"
                 if p.dep_ == "pobj" and lx.KIND_NOUNS.get(p.lemma_.lower()) == "injured":
@@ -946,6 +952,10 @@ def _fitting_kind(kind: str | None, noun, pred) -> str | None:
             and lx.KIND_NOUNS.get(noun_lemma) != "crowd size" and noun.ent_type_ != "NORP":
         return None
     if kind == "weapons used" and noun is not None and noun_lemma in lx.SUBJECTS:
+        return None
+    if kind == "weapons used" and noun is not None and lx.KIND_NOUNS.get(noun_lemma) not in OBJECT_KINDS:
+        return None  # "the storm hit three towns", "launched three campaigns": no weapon named
+    if kind == "weapons used" and noun is None and pred is not None and pred.lemma_.lower() in lx.IMPACT_VERBS:
         return None
     if kind in CASUALTY_KINDS and noun_lemma in lx.PLACE_NOUNS:
         return None  # "the count of the dead includes 16 countries": places are no toll

@@ -112,6 +112,7 @@ GOLDEN = [
      540, 660, "about", None),
     ("En el operativo participaron 900 agentes de la policía.", "900", "troops deployed", "police officers",
      900, 900, "exact", None),
+    ("Doce personas fueron trasladadas al hospital.", "Doce", "injured", "people", 12, 12, "exact", None),
     # things counted carry their English names, so that both languages meet
     ("Los atacantes lanzaron tres granadas contra el edificio.", "tres", "weapons used", "grenade", 3, 3,
      "exact", None),

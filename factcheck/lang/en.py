@@ -45,6 +45,10 @@ KIND_VERBS: dict[str, str] = {
     "hurl": "weapons used",    # "hurled petrol bombs"
     "detonate": "weapons used",  # "detonated two bombs"
     "fire": "weapons used",    # "fired three rockets" (shots are told apart by the noun)
+    "slam": "weapons used",    # "four rockets slammed into the compound" (weapon nouns only)
+    "strike": "weapons used",  # "two missiles struck the base" (weapon nouns only)
+    "hit": "weapons used",     # "three shells hit the market" (weapon nouns only)
+    "land": "weapons used",    # "two mortar rounds landed near the gate" (weapon nouns only)
     "gather": "crowd size",    # "thousands gathered in the square"
     "march": "crowd size",     # "tens of thousands marched"
     "rally": "crowd size",     # "some 5,000 rallied"
@@ -62,6 +66,7 @@ KIND_VERBS: dict[str, str] = {
     "escort": "troops deployed",     # "30 police officers escorted the convoy"
     "draw": "crowd size",         # "the protest drew about 60,000 people" (people only)
     "take hostages": "kidnapped",  # "took 170 hostages" (verb + object)
+    "round up": "arrested",        # "two dozen journalists were rounded up" (verb + particle)
     "take hostage": "kidnapped",   # "took two hostage"
     "carry": "people present",     # "the ferry was carrying about 250 passengers" (people only)
     "board": "people present",     # "120 people boarded the train" (people only)
@@ -193,6 +198,7 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     "reporter": ("journalists", "journalists"),
     "photographer": ("journalists", "journalists"),
     "child": ("children", "civilians"),
+    "minor": ("children", "civilians"),                  # "including 14 minors"
     "student": ("students", "civilians"),
     "woman": ("women", "civilians"),
     "prisoner": ("prisoners", "prisoners"),
@@ -212,6 +218,7 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     "boy": ("children", "civilians"),                   # "a 17-year-old boy"
     "girl": ("children", "civilians"),                  # "an 8-year-old girl"
     "worshipper": ("worshippers", "civilians"),         # "19 worshippers"
+    "mourner": ("mourners", "civilians"),               # "about 5,000 mourners attended"
     "pilgrim": ("pilgrims", "civilians"),               # "18 pilgrims"
     "passenger": ("passengers", "civilians"),           # "none of the passengers"
     "schoolgirl": ("students", "civilians"),            # "317 schoolgirls"
@@ -286,6 +293,18 @@ STATE_NOUNS = {"country", "nation", "government"}
 STATE_ACTIONS = {"recogni": "recognising", "back": "supporting", "support": "supporting", "endors": "supporting",
                  "sanction": "sanctioning", "boycott": "boycotting", "condemn": "condemning",
                  "ratif": "ratifying", "sign": "signing", "expel": "expelling", "withdr": "withdrawing"}
+
+# Verbs of impact: they count weapons only when the noun names one ("three shells hit the market",
+# not "the storm hit three towns").
+IMPACT_VERBS = {"slam", "strike", "hit", "land"}
+
+# A preposition and its object that name the kind of the verb they hang on: "were taken into
+# custody", "remain in custody" -> arrested.
+PREP_KINDS = {("into", "custody"): "arrested", ("in", "custody"): "arrested", ("under", "arrest"): "arrested"}
+
+# Verbs that, with "to" or "in" a hospital, count the injured: "scores were taken to hospital".
+HOSPITAL_VERBS = {"take", "rush", "admit", "fly", "airlift", "carry", "transport", "evacuate", "ferry"}
+HOSPITAL_NOUNS = {"hospital", "hospitals", "clinic", "clinics", "infirmary"}
 
 # People "in military uniform" or "in police uniform" are of that body: the uniform's modifier -> subject.
 UNIFORM_NOUNS = {"uniform", "uniforms", "fatigues"}

@@ -122,6 +122,8 @@ KIND_PHRASES: dict[str, dict[str, str]] = {
     "privar": {"libertad": "arrested"},   # "82 personas quedaron privadas de libertad"
     "privado": {"libertad": "arrested"},  # the participle as the parser may lemmatise it
     "sufrir": {"herida": "injured", "lesión": "injured"},  # "20 agentes sufrieron heridas"
+    "trasladar": {"hospital": "injured", "clínica": "injured"},  # "12 personas fueron trasladadas al hospital"
+    "ingresar": {"hospital": "injured", "clínica": "injured"},   # "ingresaron en el hospital 30 personas"
 }
 
 # Light verbs whose complement names the outcome: "resultaron heridos", "quedaron detenidos".
