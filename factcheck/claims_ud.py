@@ -110,7 +110,7 @@ def _figure_claim(sent, fm, article: Article, block: Block, words: _Words, dates
         as_of=article.published, event_start=ev.low if ev else None, event_end=ev.high if ev else None,
         event_surface=ev.surface if ev else None,
         role="could have" if could_have and block.role != "chrome" else block.role,
-        part=_is_part(num, w))
+        part=_is_part(num, w) or _among(pred, w) is not None)  # "entre los fallecidos, dos niños"
 
 
 def _counted_noun(num, w):
@@ -187,7 +187,7 @@ def _kind(fm, num, noun, w):
         return "countries", pred  # "reconocido por medio centenar de países"; not "uno de unos 40 países"
     if pred is not None and counted.dep_ == "nsubj" and _acts_on_people(pred, w):
         pred = None  # "los militares mataron a tres": the subject of an active verb did it, not suffered it
-    person = noun is not None and noun.lemma_.lower() in w.SUBJECTS
+    person = noun is not None and _subject_entry(noun, w) is not None
     if noun is not None:
         # "ocho funcionarios lesionados", "personas fallecidas"; the clause may hang on the quantity
         # noun above: "el número de militares que lo acompañaron"
@@ -218,6 +218,8 @@ def _kind(fm, num, noun, w):
             return kind, pred
         if person and _is_presence(pred, w):
             return "people present", pred  # "unos 40 obreros se encontraban dentro del túnel"
+        if person and (whole := _among(pred, w)) is not None:
+            return _noun_kind(whole, w), pred  # "entre las detenidas hay ocho mujeres"
     return "other", pred
 
 
@@ -261,7 +263,7 @@ def _elapsed(num, w) -> bool:
 
 def _noun_kind(noun, w) -> str | None:
     lemma = noun.lemma_.lower()
-    kind = w.KIND_NOUNS.get(lemma) or w.KIND_NOUNS.get(noun.lower_)
+    kind = w.KIND_NOUNS.get(lemma) or w.KIND_NOUNS.get(noun.lower_) or w.KIND_NOUNS.get(_masculine(lemma, w))
     if lemma in w.NEEDS_MORTAL_MODIFIER:  # "víctimas mortales" are deaths; "víctimas" alone may be anything
         return kind if any(c.lemma_.lower() in w.MORTAL_MODIFIERS for c in noun.children) else None
     return kind
@@ -277,6 +279,29 @@ def _participle_verb(tok, w) -> str | None:
                 if form[: -len(ending)] + inf in w.KIND_VERBS:
                     return form[: -len(ending)] + inf
     return next((v for v in w.KIND_VERBS if len(v) - 2 >= w.MIN_VERB_STEM and form.startswith(v[:-2])), None)
+
+
+def _subject_entry(tok, w) -> tuple[str, str] | None:
+    """The canonical subject of a noun by its lemma, its form, or its masculine lemma ("niña")."""
+    lemma = tok.lemma_.lower()
+    return w.SUBJECTS.get(lemma) or w.SUBJECTS.get(tok.lower_) or w.SUBJECTS.get(_masculine(lemma, w))
+
+
+def _masculine(lemma: str, w) -> str:
+    """The masculine lemma of a feminine one the parser left as it was: "detenida" -> "detenido"."""
+    for fem, masc in w.FEMININE_ENDINGS.items():
+        if lemma.endswith(fem):
+            return lemma[: -len(fem)] + masc
+    return lemma
+
+
+def _among(pred, w):
+    """The kind noun a count is found among: "entre los 25 fallecidos figuran siete niños", "entre
+    las detenidas hay ocho mujeres" (a part of the dead, of the arrested)."""
+    if pred is None:
+        return None
+    return next((c for c in pred.children if _noun_kind(c, w)
+                 and any(d.dep_ == "case" and d.lower_ in w.AMONG_CASES for d in c.children)), None)
 
 
 def _word_kind(tok, w) -> str | None:
@@ -361,10 +386,10 @@ def _subject(kind: str, noun, fm, w) -> tuple[str, str]:
     if noun is not None and (body := _member_body(noun, w)) is not None:
         return body
     if noun is not None:
-        found = w.SUBJECTS.get(noun.lemma_.lower()) or w.SUBJECTS.get(noun.lower_)
+        found = _subject_entry(noun, w)
         if found:
             # "338 civiles y uniformados": a count of two groups together counts people
-            also = [w.SUBJECTS.get(c.lemma_.lower()) or w.SUBJECTS.get(c.lower_)
+            also = [_subject_entry(c, w)
                     for c in noun.children if c.dep_ == "conj"]
             if any(o is not None and o[1] != found[1] for o in also):
                 return "people", "people"

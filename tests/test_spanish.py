@@ -249,3 +249,10 @@ def test_a_section_heading_counts_what_its_section_counts(nlp_es):
             "El número de soldados que acompañaron al alcalde rondaba los 15.")
     found = [(c.surface, c.kind, c.role) for c in _claims(nlp_es, text) if c.subject == "soldiers"]
     assert found == [("VEINTE", "troops deployed", "heading"), ("rondaba los 15", "troops deployed", "body")]
+
+
+def test_a_count_found_among_a_kind_is_a_part_of_it(nlp_es):
+    found = [(c.surface, c.kind, c.subject, c.part) for c in _claims(nlp_es, "Entre las heridas hay cinco niñas.")]
+    assert found == [("cinco", "injured", "children", True)]
+    found = [(c.surface, c.kind, c.part) for c in _claims(nlp_es, "Tres policías figuran entre los 14 fallecidos.")]
+    assert found == [("Tres", "killed", True), ("14", "killed", False)]

@@ -112,6 +112,11 @@ PARTICIPLE_ENDINGS = {"ado": "ar", "ada": "ar", "ados": "ar", "adas": "ar",
 # shorter stems ("mor-", "her-") begin too many other words.
 MIN_VERB_STEM = 5
 
+# Feminine endings of lemmas the parser leaves feminine ("detenida"), and their masculine forms.
+FEMININE_ENDINGS = {"as": "os", "a": "o"}
+# The preposition of a whole a part is found among: "entre los fallecidos figuran dos niños".
+AMONG_CASES = {"entre"}
+
 # The passive: "fueron detenidos por efectivos" (ser + participle; "por" brings the agent).
 PASSIVE_AUX = {"ser"}
 AGENT_CASES = {"por"}
