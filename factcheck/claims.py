@@ -345,6 +345,18 @@ def _counted_noun(num):
     return tok
 
 
+def _to_hospital_as_patients(verb, prep) -> bool:
+    """ "Scores were taken to hospital": patients, so injured. Not doctors sent there, nor people
+    taken there for a purpose ("flown to hospitals to help", "taken to hospital to vaccinate staff")."""
+    if verb.lemma_.lower() not in lx.HOSPITAL_VERBS or not any(
+            p.dep_ == "pobj" and p.lower_ in lx.HOSPITAL_NOUNS for p in prep.children):
+        return False
+    subjects = [lx.SUBJECTS.get(c.lemma_.lower(), ("", ""))[0] for c in verb.children if c.dep_ == "nsubjpass"]
+    purpose = any(c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                  for c in verb.children)
+    return "medical workers" not in subjects and not purpose
+
+
 def _kind_from_verb(verb) -> str | None:
     """The kind a predicate names: its lemma, a complement, or a light verb's object.
 
@@ -372,8 +384,7 @@ def _kind_from_verb(verb) -> str | None:
         if c.dep_ == "prep" and (k := next((lx.PREP_KINDS[(c.lower_, p.lower_)] for p in c.children
                                             if p.dep_ == "pobj" and (c.lower_, p.lower_) in lx.PREP_KINDS), None)):
             return k  # "were taken into custody", "remain in custody"
-        if c.dep_ == "prep" and c.lower_ in ("to", "in") and lemma in lx.HOSPITAL_VERBS and any(
-                p.dep_ == "pobj" and p.lower_ in lx.HOSPITAL_NOUNS for p in c.children):
+        if c.dep_ == "prep" and c.lower_ in lx.HOSPITAL_PREPS and _to_hospital_as_patients(verb, c):
             return "injured"  # "were taken to hospital", "were admitted in hospital"
         if c.dep_ == "prep" and c.lower_ in ("with", "for"):
             for p in c.children:  # "admitted with gunshot wounds", "treated for injuries"
@@ -735,7 +746,9 @@ def _member_body(noun) -> tuple[str, str] | None:
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         for body in (c for c in prep.children if c.dep_ == "pobj"):
             lemma = body.lemma_.lower()
-            words = {c.lemma_.lower() for c in body.children if c.dep_ in ("compound", "amod")}
+            words = {c.lemma_.lower() for c in body.subtree if c.i != body.i}
+            if words & lx.NOT_FORCE_WORDS:
+                continue
             if lemma in lx.BODIES:
                 return lx.BODIES[lemma]
             if lemma in lx.FORCE_NOUNS and words & lx.FORCE_WORDS:
@@ -857,7 +870,7 @@ def _rule_kind(fm: FigureMatch, num, noun, anchor, pred):
     """What a figure counts by the rules, as (kind or None, predicate): one reader per construction,
     the first that names a kind wins, then the checks that a kind's words fit its noun."""
     kind = _role_kind(fm)
-    if kind is None and state_action(noun, lx) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in num.children):
+    if kind is None and state_action(noun) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in num.children):
         return "countries", pred  # "more than 50 countries have recognised him"; not "one of 50 countries"
     if kind is None and noun is not None:
         kind, pred = _kind_by_noun(num, noun, pred)  # "30 deaths", "officers killed"
@@ -872,22 +885,43 @@ def _rule_kind(fm: FigureMatch, num, noun, anchor, pred):
     return _fitting_kind(kind, noun, pred), pred
 
 
-def state_action(noun, words) -> str | None:
-    """What counted states did, by the clause on their noun or the verb above it: "50 countries
-    that have recognised him", "recognised by 50 countries", "reconocido por medio centenar de
-    países"; None for states that did nothing named ("pilgrims from 180 countries")."""
-    if noun is None or noun.lemma_.lower() not in words.STATE_NOUNS:
+def state_action(noun) -> str | None:
+    """What counted states did as the doers: "50 countries that have recognised him" (an active
+    relative clause), "recognised by 30 nations" (the agent), "40 countries imposed sanctions" (the
+    subject); None for states done to ("12 countries were sanctioned") or that did nothing named
+    ("pilgrims from 180 countries backed the appeal": the pilgrims did)."""
+    if noun is None or noun.lemma_.lower() not in lx.STATE_NOUNS:
         return None
-    near = [c for c in noun.children if c.dep_ in ("relcl", "acl", "acl:relcl")]
-    tok = noun
-    for _ in range(3):  # up through "por medio centenar de" to the participle or verb
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-        near.append(tok)
-        if tok.pos_ in ("VERB", "AUX"):
-            break
-    return action_of({w for t in near for w in (t.lemma_.lower(), t.lower_)}, words.STATE_ACTIONS)
+    verbs = [c for c in noun.children if c.dep_ == "relcl" and not _passive(c)]
+    if noun.dep_ == "nsubj" and not _passive(noun.head):
+        verbs.append(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ in lx.AGENT_PREPS and noun.head.dep_ == "agent":
+        verbs.append(noun.head.head)
+    for verb in verbs:
+        objs = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"] \
+            if verb.lemma_.lower() in lx.ACTION_LIGHT_VERBS else []
+        if (action := action_of([verb.lemma_.lower(), *objs], lx.STATE_ACTIONS)) is not None:
+            return action
+    return None
+
+
+def _deployed(verb, noun) -> bool:
+    """Whether a deployment verb has the troops the right way round: sent ("500 soldiers were sent",
+    "deployed 500 soldiers"), or acting in the active voice ("40 soldiers accompanied the leader"),
+    not the senders or those accompanied by their relatives."""
+    lemma = verb.lemma_.lower()
+    top = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # "dozens of soldiers"
+    doer = top.dep_ == "nsubj" and top.head.i == verb.i and not _passive(verb)
+    if lemma in lx.SENDING_VERBS:
+        return not doer
+    if lemma in lx.ESCORT_VERBS:
+        return doer and not any(d.lower_ in lx.POSSESSIVES for c in verb.children if c.dep_ == "dobj"
+                                for d in c.children)
+    return True
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _role_kind(fm: FigureMatch) -> str | None:
@@ -948,6 +982,8 @@ def _fitting_kind(kind: str | None, noun, pred) -> str | None:
     if kind == "troops deployed" and ((noun is not None and (_member_body(noun) or _uniformed(noun))) or
                                       lx.SUBJECTS.get(noun_lemma, ("", "")))[1] != "security forces":
         return None
+    if kind == "troops deployed" and pred is not None and noun is not None and not _deployed(pred, noun):
+        return "other"  # "40 soldiers sent a letter", "accompanied by their lawyers": no typer guess either
     if kind in PEOPLE_ONLY_KINDS and noun is not None and noun_lemma not in lx.SUBJECTS \
             and lx.KIND_NOUNS.get(noun_lemma) != "crowd size" and noun.ent_type_ != "NORP":
         return None
@@ -1019,7 +1055,7 @@ def _figure_draft(sent, fm: FigureMatch, drafts: list["_Draft"], antecedent, use
         learned_part = kind is not None and _learned_part(frame)
     kind = kind or "other"
     if kind in ACTION_KINDS:
-        subject, group = state_action(noun, lx), "other"  # "recognising" countries
+        subject, group = state_action(noun), "other"  # "recognising" countries
     if kind in PEOPLE_KINDS and subject == "unspecified":
         subject, group = "people", "people"  # a toll with no noun of its own counts people
     figure = replace(fm.figure, qualifier="zero") if fm.role == "zero" else fm.figure
@@ -1499,33 +1535,43 @@ def extract_many(articles: list[Article], *, nlp, policy: VaguePolicy | None = N
         done += 1
 
 
-def one_per_span(claims: list[Claim]) -> list[Claim]:
-    """Claims sorted by offset, one per span: two readers can meet on the same words. A heading's
-    untyped count of people is typed by its section (``typed_headings``)."""
+def one_per_span(claims: list[Claim], text: str) -> list[Claim]:
+    """One article's claims sorted by offset, one per span: two readers can meet on the same words. A
+    subheading's untyped count of people is typed by its section (``typed_headings``)."""
     unique: list[Claim] = []
     for c in sorted(claims, key=lambda c: (c.start, c.end)):
         if not unique or (unique[-1].start, unique[-1].end) != (c.start, c.end):
             unique.append(c)
-    return typed_headings(unique)
+    return typed_headings(unique, text)
 
 
-def typed_headings(claims: list[Claim]) -> list[Claim]:
-    """A section's subheading that only names a count of people ("FIFTY SOLDIERS WITH THE LEADER")
-    counts what the first count of those people below it counts ("the soldiers who went with him
-    numbered 40"), before any other heading. A heading with no count of the body above it (the
-    headline) is left as it is read.
-    ``claims`` are one article's, sorted by offset."""
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s")
+
+
+def heads_section(heading: Claim, body: Claim, text: str) -> bool:
+    """True when ``heading`` is a section's subheading that only names a count ("FIFTY SOLDIERS WITH
+    THE LEADER", no verb) and ``body`` counts the same subject in the first sentence right below it
+    ("the soldiers who went with him numbered about 40"): the heading sums that count up. A headline
+    above the whole article (no sentence ends before it) heads no section. ``text``: the article's."""
+    if heading.role != "heading" or body.role != "body" or heading.article_id != body.article_id \
+            or heading.predicate is not None or heading.subject != body.subject:
+        return False
+    below = heading.sentence_start + len(heading.sentence)
+    return body.sentence_start >= below and not text[below:body.sentence_start].strip() \
+        and bool(_SENTENCE_END.search(text, 0, heading.sentence_start))
+
+
+def typed_headings(claims: list[Claim], text: str) -> list[Claim]:
+    """A section's subheading that only names a count of people takes the kind of the count of those
+    people right below it (``heads_section``). ``claims`` are one article's, sorted by offset."""
     out = list(claims)
     for i, c in enumerate(claims):
-        if c.role != "heading" or c.kind != "other" or c.subject_group not in _HUMAN_GROUPS \
-                or not any(b.role == "body" for b in claims[:i]):
+        if c.kind != "other" or c.subject_group not in _HUMAN_GROUPS:
             continue
-        for d in claims[i + 1:]:
-            if d.role == "heading" and d.sentence_start != c.sentence_start:
-                break
-            if d.role == "body" and d.subject == c.subject and d.kind in PEOPLE_KINDS:
-                out[i] = replace(c, kind=d.kind)
-                break
+        d = next((d for d in claims[i + 1:] if d.role == "body" and d.kind in PEOPLE_KINDS
+                  and heads_section(c, d, text)), None)
+        if d is not None:
+            out[i] = replace(c, kind=d.kind)
     return out
 
 
@@ -1706,4 +1752,4 @@ class _ArticleState:
         # names with those words ("Oscar Perez, a rebellious police officer"): one person, no count
         claims = [c for c in self.claims
                   if not (c.qualifier == "implicit" and c.surface.lower() in self.person_descriptions)]
-        return one_per_span(_resolve_scopes(sorted(claims, key=lambda c: (c.start, c.end))))
+        return one_per_span(_resolve_scopes(sorted(claims, key=lambda c: (c.start, c.end))), self.article.text)

@@ -15,10 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .claims import (DROP_ROLES, ROLE_KIND, Block, _parse_text, as_written, dates_in, one_per_span, segment,
-                     state_action)
-from .kinds import ACTION_KINDS, CASUALTY_KINDS, PEOPLE_KINDS
-from .lang import Language
+from .claims import DROP_ROLES, ROLE_KIND, Block, _parse_text, as_written, dates_in, one_per_span, segment
+from .kinds import ACTION_KINDS, CASUALTY_KINDS, PEOPLE_KINDS, PEOPLE_ONLY_KINDS
+from .lang import Language, action_of
 from .numbers import VaguePolicy, get_policy
 from .records import Article, Claim
 
@@ -49,13 +48,13 @@ def extract_many_ud(articles: list[Article], *, nlp, language: Language, policy:
     done = 0  # articles whose blocks have all been parsed, yielded in order as soon as they are
     for doc, (k, block) in nlp.pipe(stream, batch_size=batch_size, as_tuples=True):
         while done < k:
-            yield one_per_span(found[done])
+            yield one_per_span(found[done], articles[done].text)
             found[done] = []
             done += 1
         for sent in doc.sents:
             found[k].extend(_sentence_claims(sent, segmented[k][0], block, words, policy))
     while done < len(articles):
-        yield one_per_span(found[done])
+        yield one_per_span(found[done], articles[done].text)
         found[done] = []
         done += 1
 
@@ -92,11 +91,15 @@ def _figure_claim(sent, fm, article: Article, block: Block, words: _Words, dates
         return None
     subject, group = _subject(kind, noun, fm, w)
     if kind in ACTION_KINDS:
-        subject, group = state_action(noun, w), "other"  # "recognising" countries
-    if kind == "troops deployed" and group != "security forces":
+        subject, group = _state_action(noun, w), "other"  # "recognising" countries
+    if kind == "injured" and pred is not None and _infinitive_or_lemma(pred, w) in w.HOSPITAL_VERBS and (
+            subject == "medical workers" or any(d.lower_ in w.PURPOSE_MARKS for c in pred.children for d in c.children
+                                                if c.dep_ in ("obl", "advcl", "xcomp"))):
+        kind = "other"  # "30 médicos fueron trasladados al hospital de campaña"
+    if kind == "troops deployed" and (group != "security forces" or not _deployed(pred, noun or num, w)):
         kind = "other"  # "miles de manifestantes rodearon el palacio" is no deployment
-    elif kind == "crowd size" and group == "security forces":
-        kind = "troops deployed"  # "en el operativo participaron 1.200 agentes": a force, not a crowd
+    elif kind in PEOPLE_ONLY_KINDS and group == "other" and noun is not None and _noun_kind(noun, w) is None:
+        kind = "other"  # "los 20 países protestaron": a crowd is of people
     ev = _event_date(dates, sent, pred or num, w)
     start, end = block.start + s0 + fm.start, block.start + s0 + fm.end
     figure = fm.figure
@@ -143,6 +146,50 @@ def _counted_noun(num, w):
     return noun
 
 
+def _state_action(noun, w) -> str | None:
+    """What counted states did as the doers: "reconocido por medio centenar de países" (the agent),
+    "30 gobiernos respaldaron" (the subject of an active verb), "12 países anunciaron sanciones";
+    None for states done to ("fueron sancionados 12 países") or people of them ("presos de 20 países")."""
+    if noun is None or noun.lemma_.lower() not in w.STATE_NOUNS:
+        return None
+    top = noun  # up through "medio centenar de" to the nominal the verb takes
+    while top.dep_ == "nmod" and top.head.lemma_.lower() in w.QUANTITY_NOUNS:
+        top = top.head
+    verbs = [c for c in noun.children if c.dep_ in ("acl", "acl:relcl") and not _is_passive(c, w)]  # "que reconocieron"
+    subj = top.head if top.dep_ == "conj" else top  # "la Unión Europea y otros 12 países anunciaron"
+    if (subj.dep_ == "nsubj" and not _is_passive(subj.head, w)) or \
+            any(c.dep_ == "case" and c.lower_ in w.AGENT_CASES for c in top.children):
+        verbs.append(subj.head)
+    for verb in (v for v in verbs if v.i != noun.i):
+        objs = [c.lemma_.lower() for c in verb.children if c.dep_ == "obj"] \
+            if verb.lemma_.lower() in w.ACTION_LIGHT_VERBS else []
+        words = [verb.lemma_.lower(), _infinitive(verb, w, w.STATE_ACTIONS), *objs]
+        if (action := action_of(words, w.STATE_ACTIONS)) is not None:
+            return action
+    return None
+
+
+def _deployed(verb, counted, w) -> bool:
+    """Whether a deployment verb has the troops the right way round: sent ("fueron enviados 500
+    soldados", "desplegaron 500 soldados"), or acting in the active voice ("40 militares
+    acompañaron al dirigente"), not the senders or those accompanied by their relatives."""
+    if verb is None:
+        return True
+    lemma = verb.lemma_.lower()
+    relative = verb.dep_ in ("acl", "acl:relcl") and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children)
+    doer = (counted.dep_ == "nsubj" or relative) and not _is_passive(verb, w)  # "los militares que lo acompañaron"
+    if lemma in w.SENDING_VERBS:
+        return not doer
+    if lemma in w.ESCORT_VERBS:
+        return doer and not any(d.lower_ in w.POSSESSIVES for c in verb.children if c.dep_ == "obj"
+                                for d in c.children)
+    return True
+
+
+def _is_passive(verb, w) -> bool:
+    return any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() in w.PASSIVE_AUX for c in verb.children)
+
+
 def _partitive_whole(num, w):
     """The kind noun a part is counted of: "23 de los detenidos son menores" (a part of the arrested)."""
     return next((c for c in num.children if c.dep_ == "nmod" and _noun_kind(c, w)
@@ -153,7 +200,8 @@ def _toll_of(num, w):
     """The toll noun whose figure a bare number is, as the object of the toll's verb: "la cifra de
     muertos ascendió a 40", "el número de militares que lo acompañaron rondaba los 40"."""
     verb = num.head
-    if verb.i == num.i or verb.pos_ not in ("VERB", "AUX") or num.dep_ not in ("obj", "obl"):
+    if verb.i == num.i or verb.pos_ not in ("VERB", "AUX") or num.dep_ not in ("obj", "obl") \
+            or verb.lemma_.lower() not in w.TOLL_VERBS:
         return None
     cases = {c.lower_ for c in num.children if c.dep_ == "case"}
     if num.dep_ == "obl" and not cases <= w.TOLL_CASES:
@@ -183,7 +231,7 @@ def _kind(fm, num, noun, w):
     inverted = noun is not None and noun.head.i == num.i and noun.dep_ == "amod"  # "Doscientos efectivos"
     counted = noun if noun is not None and not inverted else num
     pred = _predicate(counted)
-    if state_action(noun, w) and not _partitive_of(num, w):
+    if _state_action(noun, w) and not _partitive_of(num, w):
         return "countries", pred  # "reconocido por medio centenar de países"; not "uno de unos 40 países"
     if pred is not None and counted.dep_ == "nsubj" and _acts_on_people(pred, w):
         pred = None  # "los militares mataron a tres": the subject of an active verb did it, not suffered it
@@ -198,8 +246,9 @@ def _kind(fm, num, noun, w):
     base = noun
     while base is not None and base.dep_ == "conj" and base.head.i != base.i:
         base = base.head  # "la detención de cuatro periodistas y dos reporteros"
-    if base is not None and base.dep_ == "nmod" and base.head.lemma_.lower() in w.EVENT_NOUNS \
-            and any(c.dep_ == "case" and c.lower_ in w.PARTITIVE_CASES for c in base.children):
+    if base is not None and base.dep_ == "nmod" and base.head.lemma_.lower() in w.HAPPENING_NOUNS \
+            and any(c.dep_ == "case" and c.lower_ in w.PARTITIVE_CASES for c in base.children) \
+            and _subject_entry(base, w) is not None and base.head.head.lemma_.lower() not in w.UNREALISED_VERBS:
         return _noun_kind(base.head, w), base.head  # "la detención de cuatro periodistas"
     own = _noun_kind(noun, w) if noun is not None else None
     if person and pred is not None and (kind := _verb_kind(pred, w)):
@@ -233,8 +282,7 @@ def _acts_on(verb, noun, w) -> bool:
 def _acts_on_people(verb, w) -> bool:
     """An active verb whose object is people: "desplegaron 300 agentes", "mataron a tres". A passive
     one's agent is no object: "86 manifestantes fueron detenidos por efectivos"."""
-    if verb.lemma_.lower() in w.LIGHT_VERBS or any(c.dep_ in ("aux:pass", "aux") and c.lemma_.lower() in w.PASSIVE_AUX
-                                                    for c in verb.children):
+    if verb.lemma_.lower() in w.LIGHT_VERBS or _is_passive(verb, w):
         return False
     return any(
         c.dep_ == "obj" and not any(g.dep_ == "case" and g.lower_ in w.AGENT_CASES for g in c.children)
@@ -269,16 +317,20 @@ def _noun_kind(noun, w) -> str | None:
     return kind
 
 
-def _participle_verb(tok, w) -> str | None:
-    """The verb of a form whose lemma the parser got wrong: "aprehendidos" -> "aprehender" (a
-    participle), "aprehendieron" -> "aprehender" (a long stem the form begins with)."""
+def _infinitive_or_lemma(tok, w) -> str:
+    return _infinitive(tok, w, w.KIND_PHRASES) or tok.lemma_.lower()
+
+
+def _infinitive(tok, w, known) -> str | None:
+    """The infinitive in ``known`` a verb form comes from when its lemma is wrong: "aprehendidos",
+    "aprehendieron" -> "aprehender". The form's ending is replaced exactly, never matched by prefix."""
     form = tok.lower_
-    for ending, infinitives in w.PARTICIPLE_ENDINGS.items():
+    for ending, infinitives in sorted(w.VERB_FORM_ENDINGS.items(), key=lambda e: -len(e[0])):
         if form.endswith(ending):
             for inf in (infinitives if isinstance(infinitives, tuple) else (infinitives,)):
-                if form[: -len(ending)] + inf in w.KIND_VERBS:
+                if form[: -len(ending)] + inf in known:
                     return form[: -len(ending)] + inf
-    return next((v for v in w.KIND_VERBS if len(v) - 2 >= w.MIN_VERB_STEM and form.startswith(v[:-2])), None)
+    return None
 
 
 def _subject_entry(tok, w) -> tuple[str, str] | None:
@@ -307,7 +359,7 @@ def _among(pred, w):
 def _word_kind(tok, w) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma not in w.KIND_VERBS and tok.pos_ in ("VERB", "ADJ", "AUX"):
-        lemma = _participle_verb(tok, w) or lemma
+        lemma = _infinitive(tok, w, w.KIND_VERBS) or lemma
     phrase = w.KIND_PHRASES.get(lemma, {})  # "perdieron la vida", "privados de libertad"
     named = next((phrase[c.lemma_.lower()] for c in tok.children if c.lemma_.lower() in phrase), None)
     return w.KIND_VERBS.get(lemma) or named or _noun_kind(tok, w)
@@ -372,7 +424,9 @@ def _member_body(noun, w) -> tuple[str, str] | None:
         if body.dep_ != "nmod" or not any(d.dep_ == "case" and d.lower_ in w.MEMBER_CASES for d in body.children):
             continue
         lemma = body.lemma_.lower()
-        words = {c.lemma_.lower() for c in body.children if c.dep_ in ("amod", "nmod")}
+        words = {c.lemma_.lower() for c in body.subtree if c.i != body.i}
+        if words & w.NOT_FORCE_WORDS:
+            continue
         if lemma in w.BODIES:
             return w.BODIES[lemma]
         if lemma in w.FORCE_NOUNS and words & w.FORCE_WORDS:

@@ -29,6 +29,7 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.neighbors import NearestNeighbors
 
 from . import kinds
+from .claims import heads_section
 from .lang import DEFAULT_LANGUAGE, not_names
 from .lang import en as lx
 from .records import Article, Claim
@@ -372,16 +373,12 @@ class _Pairs:
         by_article: dict[str, list[int]] = defaultdict(list)
         for p, c in enumerate(self.claims):
             by_article[c.article_id].append(p)
-        # a heading and the first count below it of the same subject: the heading sums that count up
-        self.summed: set[tuple[int, int]] = set()
+        # a subheading and the count right below it that it sums up (``claims.heads_section``)
+        self.summed = {(p, q) for ps in by_article.values() for p in ps for q in ps
+                       if heads_section(self.claims[p], self.claims[q], articles[self.claims[p].article_id].text)}
+        self.summed |= {(q, p) for p, q in self.summed}
         for ps in by_article.values():
             for i, p in enumerate(ps):
-                if self.claims[p].role == "heading":
-                    q = next((q for q in sorted(ps, key=lambda q: self.claims[q].start)
-                              if self.claims[q].start > self.claims[p].start and self.claims[q].role == "body"
-                              and self.claims[q].subject == self.claims[p].subject), None)
-                    if q is not None:
-                        self.summed |= {(p, q), (q, p)}
                 for q in ps[i + 1:]:
                     running = self.claims[p].kind in RUNNING_KINDS
                     if _overlap(self.windows[p], self.windows[q], running=running):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -329,19 +330,38 @@ def test_security_forces_meet_the_police_among_them_said_unalike():
     assert len(run_unalike(roles, [art("a"), art("b")])) == 2
 
 
-@pytest.mark.parametrize("roles, together", [(("heading", "body"), True), (("body", "body"), False)])
-def test_a_spanish_heading_meets_the_body_below_it(roles, together):
+def _sectioned(heading: str, lines: list[str]):
+    """A Spanish article: a first paragraph, a subheading, then ``lines`` below it; the claims of the
+    subheading and of each line, all deployed soldiers, as extraction would give them."""
+    text = "El valle amaneció en calma tras el choque del lunes.\n\n" + heading + "\n\n" + " ".join(lines)
+    a = Article(id="a", path="a.txt", outlet="a", published=date(2021, 3, 2), text=text, lang="es")
+    deployed = dict(kind="troops deployed", subject="soldiers", subject_group="security forces", qualifier="exact",
+                    article_id="a")
+    h0 = text.index(heading)
+    claims = [Claim(id="a:h", low=20, high=20, start=h0, end=h0 + 6, surface=text[h0:h0 + 6], sentence=heading,
+                    sentence_start=h0, role="heading", **deployed)]
+    for i, line in enumerate(lines):
+        s0 = text.index(line)
+        claims.append(Claim(id=f"a:{i}", low=15 + i, high=15 + i, start=s0, end=s0 + 2, surface=text[s0:s0 + 2],
+                            sentence=line, sentence_start=s0, role="body", predicate="acompañar", **deployed))
+    return claims, a
+
+
+def test_a_spanish_subheading_meets_the_count_right_below_it():
     """Without wording to compare, two figures of one Spanish article are two facts, unless one is a
-    heading that sums up the body below it ("VEINTE SOLDADOS" over "rondaba los 15")."""
-    a = Article(id="a", path="a.txt", outlet="a", published=date(2021, 3, 2), text="x", lang="es")
-    claims = [mk("a", 0, kind="troops deployed", subject="soldiers", group="security forces", low=20, role=roles[0]),
-              mk("a", 50, kind="troops deployed", subject="soldiers", group="security forces", low=15, role=roles[1])]
-    assert (len(run_unalike(claims, [a])) == 1) is together
+    subheading that only names the count the sentence right below it gives ("VEINTE SOLDADOS" over
+    "rondaba los 15"); a later count of the section is another fact."""
+    claims, a = _sectioned("VEINTE SOLDADOS CON EL ALCALDE", ["Rondaban 15 los soldados.", "Otros 16 llegaron."])
+    assert run_unalike(claims, [a]) == [["a:0", "a:h"], ["a:1"]]
 
 
-def test_a_spanish_heading_meets_only_the_first_count_below_it():
-    a = Article(id="a", path="a.txt", outlet="a", published=date(2021, 3, 2), text="x", lang="es")
-    killed = dict(subject="people", group="people")
-    claims = [mk("a", 0, low=40, role="heading", **killed), mk("a", 50, low=12, **killed),
-              mk("a", 90, low=28, **killed)]
-    assert run_unalike(claims, [a]) == [["a:0", "a:50"], ["a:90"]]
+def test_a_headline_or_a_heading_with_a_verb_sums_up_nothing():
+    claims, a = _sectioned("VEINTE SOLDADOS VIGILAN LA PLAZA", ["Rondaban 15 los soldados."])
+    claims[0] = replace(claims[0], predicate="vigilar")
+    assert len(run_unalike(claims, [a])) == 2
+    claims, a = _sectioned("VEINTE SOLDADOS CON EL ALCALDE", ["Rondaban 15 los soldados."])
+    headline = replace(a, text=a.text.split("\n\n", 1)[1])  # no paragraph above: a headline
+    shift = len(a.text) - len(headline.text)
+    moved = [replace(c, start=c.start - shift, end=c.end - shift, sentence_start=c.sentence_start - shift)
+             for c in claims]
+    assert len(run_unalike(moved, [headline])) == 2

@@ -53,14 +53,10 @@ SUPPORTED_LANGUAGES = tuple(LANGUAGES)
 DEFAULT_LANGUAGE = "en"
 
 
-def action_of(words: set[str], actions: dict[str, str]) -> str | None:
-    """The canonical action (English) whose stem begins one of ``words`` (lemmas or forms):
-    "reconocido" and "recognized" are both "recognising"."""
-    for word in sorted(words):
-        for stem, action in actions.items():
-            if word.startswith(stem):
-                return action
-    return None
+def action_of(words, actions: dict[str, str]) -> str | None:
+    """The canonical action (English) of the first of ``words`` (lemmas, in order of closeness) that
+    names one: "reconocer" and "recognize" are both "recognising"."""
+    return next((actions[w] for w in words if w in actions), None)
 
 
 def get_language(code: str | None) -> Language:

@@ -48,7 +48,6 @@ KIND_VERBS: dict[str, str] = {
     "slam": "weapons used",    # "four rockets slammed into the compound" (weapon nouns only)
     "strike": "weapons used",  # "two missiles struck the base" (weapon nouns only)
     "hit": "weapons used",     # "three shells hit the market" (weapon nouns only)
-    "land": "weapons used",    # "two mortar rounds landed near the gate" (weapon nouns only)
     "gather": "crowd size",    # "thousands gathered in the square"
     "march": "crowd size",     # "tens of thousands marched"
     "rally": "crowd size",     # "some 5,000 rallied"
@@ -287,16 +286,28 @@ STAGING_VERBS = {"lead", "stage", "hold", "organise", "organize", "carry", "laun
                  "call", "begin", "start", "end", "unleash"}
 
 # Modifiers that move "officer" to the military.
-# States counted by what they did: "more than 50 countries have recognised him", "sanctioned by 30
-# nations". The stems begin the lemma of the verb (or noun) of the action; the value names it.
+# States counted by what they did, as the doers: "more than 50 countries have recognised him",
+# "recognised by 30 nations", "40 countries imposed sanctions". Lemma of the verb (or of the noun
+# a light verb takes) -> the action, named in English.
 STATE_NOUNS = {"country", "nation", "government"}
-STATE_ACTIONS = {"recogni": "recognising", "back": "supporting", "support": "supporting", "endors": "supporting",
-                 "sanction": "sanctioning", "boycott": "boycotting", "condemn": "condemning",
-                 "ratif": "ratifying", "sign": "signing", "expel": "expelling", "withdr": "withdrawing"}
+STATE_ACTIONS = {"recognize": "recognising", "recognise": "recognising", "back": "supporting",
+                 "support": "supporting", "endorse": "supporting", "sanction": "sanctioning",
+                 "boycott": "boycotting", "condemn": "condemning", "ratify": "ratifying", "sign": "signing",
+                 "expel": "expelling", "withdraw": "withdrawing"}
+ACTION_LIGHT_VERBS = {"impose", "announce", "adopt", "apply", "issue", "give", "offer", "voice"}
+AGENT_PREPS = {"by"}
+
+# Deployment verbs whose troops are what is sent, never the senders ("40 soldiers sent a letter" is no
+# deployment), and those whose troops act themselves, in the active voice only ("40 soldiers
+# accompanied the leader", not "accompanied by their lawyers"), never with a relative (a possessive
+# object: "accompanied their mother").
+SENDING_VERBS = {"deploy", "mobilize", "mobilise", "send", "dispatch"}
+ESCORT_VERBS = {"accompany", "escort"}
+POSSESSIVES = {"his", "her", "their", "its", "our", "my"}
 
 # Verbs of impact: they count weapons only when the noun names one ("three shells hit the market",
 # not "the storm hit three towns").
-IMPACT_VERBS = {"slam", "strike", "hit", "land"}
+IMPACT_VERBS = {"slam", "strike", "hit"}  # not "land": "three drones landed safely"
 
 # A preposition and its object that name the kind of the verb they hang on: "were taken into
 # custody", "remain in custody" -> arrested.
@@ -305,6 +316,7 @@ PREP_KINDS = {("into", "custody"): "arrested", ("in", "custody"): "arrested", ("
 # Verbs that, with "to" or "in" a hospital, count the injured: "scores were taken to hospital".
 HOSPITAL_VERBS = {"take", "rush", "admit", "fly", "airlift", "carry", "transport", "evacuate", "ferry"}
 HOSPITAL_NOUNS = {"hospital", "hospitals", "clinic", "clinics", "infirmary"}
+HOSPITAL_PREPS = {"to", "in"}
 
 # People "in military uniform" or "in police uniform" are of that body: the uniform's modifier -> subject.
 UNIFORM_NOUNS = {"uniform", "uniforms", "fatigues"}
@@ -322,12 +334,14 @@ BODIES: dict[str, tuple[str, str]] = {
     "army": ("soldiers", "security forces"),
     "military": ("soldiers", "security forces"),
     "navy": ("soldiers", "security forces"),
-    "guard": ("soldiers", "security forces"),
 }
-# Generic nouns that name a security body only with one of these words: "security forces", "armed
-# forces", "police services".
-FORCE_NOUNS = {"force", "service", "agency", "body"}
-FORCE_WORDS = {"security", "armed", "police", "military", "intelligence", "defence", "defense"}
+# Generic nouns that name a security body only with one of these words, and never with a private
+# one: "security forces", "armed forces", "police services", "the National Guard" (not "the party's
+# old guard", "a private security force").
+FORCE_NOUNS = {"force", "service", "agency", "body", "guard"}
+FORCE_WORDS = {"security", "armed", "police", "military", "intelligence", "defence", "defense", "national",
+               "coast", "republican", "presidential"}
+NOT_FORCE_WORDS = {"private"}
 
 MILITARY_MODIFIERS = {"military", "army", "navy", "naval", "air", "armed", "marine"}
 

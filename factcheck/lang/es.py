@@ -88,9 +88,12 @@ KIND_NOUNS: dict[str, str] = {
     "evacuación": "displaced",  # "la evacuación de 2.000 vecinos"
 }
 # Nouns of an event whose "de" object counts the people it happened to: "la detención de cuatro
-# periodistas", "la muerte de otros tres soldados".
-EVENT_NOUNS = {"muerte", "asesinato", "detención", "arresto", "captura", "desaparición", "secuestro",
-               "rescate", "evacuación"}
+# periodistas", "la muerte de otros tres soldados" (people only: "la captura de 3 fusiles" is none),
+# unless a verb above says it did not happen ("evitó la muerte de 40", "pidió la detención de 12").
+HAPPENING_NOUNS = {"muerte", "asesinato", "detención", "arresto", "captura", "desaparición", "secuestro",
+                   "rescate", "evacuación"}
+UNREALISED_VERBS = {"evitar", "impedir", "prevenir", "pedir", "solicitar", "exigir", "ordenar", "reclamar",
+                    "buscar", "intentar", "amenazar", "planear", "negar", "descartar"}
 
 # "víctimas mortales": the modifier that makes a victim a death; nouns that need it.
 MORTAL_MODIFIERS = {"mortal", "fatal"}
@@ -103,19 +106,31 @@ INCREMENT_AFTER = {"más"}
 # The preposition of a partitive: "dos de ellos", "uno de los heridos".
 PARTITIVE_CASES = {"de"}
 
-# Participle endings and the infinitive endings they come from, to repair a participle the parser
-# lemmatises wrongly ("aprehendidos" as "aprehendir"): "aprehend-idos" is "aprehender".
-PARTICIPLE_ENDINGS = {"ado": "ar", "ada": "ar", "ados": "ar", "adas": "ar",
-                      "ido": ("er", "ir"), "ida": ("er", "ir"), "idos": ("er", "ir"), "idas": ("er", "ir")}
-
-# The shortest verb stem a conjugated form is matched by when its lemma is wrong ("aprehend-ieron");
-# shorter stems ("mor-", "her-") begin too many other words.
-MIN_VERB_STEM = 5
+# Verb-form endings (participles, third-person preterite and present) and the infinitive endings
+# they come from, to repair a form the parser lemmatises wrongly ("aprehendidos" as "aprehendir"):
+# "aprehend-idos" and "aprehend-ieron" are "aprehender". The longest ending that yields a known
+# infinitive wins; a form is never matched by a prefix alone ("apresurados" is not "apresar").
+VERB_FORM_ENDINGS = {"ado": "ar", "ada": "ar", "ados": "ar", "adas": "ar",
+                     "ido": ("er", "ir"), "ida": ("er", "ir"), "idos": ("er", "ir"), "idas": ("er", "ir"),
+                     "aron": "ar", "ó": "ar", "ieron": ("er", "ir"), "ió": ("er", "ir")}
 
 # Feminine endings of lemmas the parser leaves feminine ("detenida"), and their masculine forms.
 FEMININE_ENDINGS = {"as": "os", "a": "o"}
 # The preposition of a whole a part is found among: "entre los fallecidos figuran dos niños".
 AMONG_CASES = {"entre"}
+
+# Deployment verbs whose troops are what is sent, never the senders ("los 40 militares enviaron una
+# carta" is no deployment), and those whose troops act themselves, in the active voice only ("40
+# militares acompañaron al dirigente", not "acompañados por sus abogados"), never with a relative
+# (a possessive object: "acompañaron a su madre").
+SENDING_VERBS = {"desplegar", "movilizar", "enviar"}
+ESCORT_VERBS = {"acompañar", "escoltar"}
+POSSESSIVES = {"su", "sus", "mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras"}
+
+# Verbs of taking to hospital: patients, so injured, but not doctors sent there, nor people taken
+# there for a purpose ("para una revisión", "como nuevas empleadas").
+HOSPITAL_VERBS = {"trasladar", "ingresar"}
+PURPOSE_MARKS = {"para", "como"}
 
 # The passive: "fueron detenidos por efectivos" (ser + participle; "por" brings the agent).
 PASSIVE_AUX = {"ser"}
@@ -127,8 +142,8 @@ KIND_PHRASES: dict[str, dict[str, str]] = {
     "privar": {"libertad": "arrested"},   # "82 personas quedaron privadas de libertad"
     "privado": {"libertad": "arrested"},  # the participle as the parser may lemmatise it
     "sufrir": {"herida": "injured", "lesión": "injured"},  # "20 agentes sufrieron heridas"
-    "trasladar": {"hospital": "injured", "clínica": "injured"},  # "12 personas fueron trasladadas al hospital"
-    "ingresar": {"hospital": "injured", "clínica": "injured"},   # "ingresaron en el hospital 30 personas"
+    "trasladar": {"hospital": "injured"},  # "12 personas fueron trasladadas al hospital" (see HOSPITAL_VERBS)
+    "ingresar": {"hospital": "injured"},   # "ingresaron en el hospital 30 personas"
 }
 
 # Light verbs whose complement names the outcome: "resultaron heridos", "quedaron detenidos".
@@ -214,12 +229,14 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     "país": ("country", "other"),
 }
 
-# States counted by what they did: "reconocido por medio centenar de países", "sancionado por 30
-# naciones". The stems begin the lemma or form of the verb (or noun) of the action; values are English.
+# States counted by what they did, as the doers: "reconocido por medio centenar de países", "30
+# gobiernos respaldaron", "12 países anunciaron sanciones". Lemma -> the action, named in English.
 STATE_NOUNS = {"país", "nación", "gobierno"}
-STATE_ACTIONS = {"reconoc": "recognising", "apoy": "supporting", "respald": "supporting", "sancion": "sanctioning",
-                 "boicot": "boycotting", "conden": "condemning", "ratific": "ratifying", "firm": "signing",
-                 "expuls": "expelling", "retir": "withdrawing"}
+STATE_ACTIONS = {"reconocer": "recognising", "apoyar": "supporting", "respaldar": "supporting",
+                 "sancionar": "sanctioning", "sanción": "sanctioning", "boicotear": "boycotting",
+                 "condenar": "condemning", "ratificar": "ratifying", "firmar": "signing", "expulsar": "expelling",
+                 "retirar": "withdrawing"}
+ACTION_LIGHT_VERBS = {"imponer", "anunciar", "aplicar", "adoptar", "dar", "ofrecer", "expresar"}
 
 # Nouns of membership whose "de" object names the body they belong to: "500 miembros de los cuerpos de
 # seguridad" count security forces, "200 efectivos de la Guardia Nacional" soldiers.
@@ -230,12 +247,14 @@ BODIES: dict[str, tuple[str, str]] = {
     "policía": ("police officers", "security forces"),
     "ejército": ("soldiers", "security forces"),
     "armada": ("soldiers", "security forces"),
-    "guardia": ("soldiers", "security forces"),
 }
-# Generic nouns that name a security body only with one of these words: "cuerpos de seguridad",
-# "fuerzas armadas", "organismos policiales".
-FORCE_NOUNS = {"cuerpo", "fuerza", "organismo"}
-FORCE_WORDS = {"seguridad", "armado", "armada", "policial", "militar", "orden", "público"}
+# Generic nouns that name a security body only with one of these words, and never with a private
+# one: "cuerpos de seguridad", "fuerzas armadas", "Guardia Nacional" (not "funcionarios de guardia",
+# on duty; not "seguridad privada").
+FORCE_NOUNS = {"cuerpo", "fuerza", "organismo", "guardia"}
+FORCE_WORDS = {"seguridad", "armado", "armada", "policial", "militar", "orden", "nacional", "civil",
+               "bolivariano", "bolivariana"}
+NOT_FORCE_WORDS = {"privado", "privada"}
 
 # Nouns of a vague or round quantity whose "de" object is what they count: "decenas de heridos",
 # "medio centenar de militares", "un total de 30 personas", "una cifra de 40 muertos".
@@ -247,6 +266,9 @@ QUANTITY_NOUNS = {"decena", "centenar", "millar", "docena", "veintena", "cientos
 # after one of TOLL_CASES ("a 40"; "en 5" is a change, "de 30" an earlier figure).
 TOLL_NOUNS = {"cifra", "número", "total", "saldo", "balance", "cantidad", "recuento", "conteo"}
 TOLL_CASES = {"a"}
+# The verbs that give a toll its figure (not "duplica los 20 del año anterior": another figure).
+TOLL_VERBS = {"ascender", "llegar", "elevar", "subir", "alcanzar", "superar", "rondar", "situar", "quedar",
+              "aumentar", "bajar", "descender", "rebasar", "sobrepasar", "sumar", "totalizar"}
 
 # Verbs of being somewhere: with a place ("se encontraban dentro del túnel", "estaban en la iglesia")
 # they count the people present.

@@ -115,9 +115,9 @@ _QUALIFIERS: tuple[tuple[str, str], ...] = (
      "up to"),                                        # "hasta 15", "no más de 20"
     (r"(?:poco\s+|mucho\s+|bastante\s+)?m[aá]s\s+de|por\s+encima\s+de|superior(?:es)?\s+a",
      "more than"),                                    # "más de 200"
-    (r"(?:super|rebas|sobrepas)[a-záéíóú]*\s+(?:a\s+)?(?:los|las)",
-     "more than"),                                    # "supera los 300", "rebasó las 200"
-    (r"rond[a-záéíóú]*\s+(?:los|las)", "about"),       # "rondaba los 40"
+    (r"(?:super|rebas|sobrepas)(?:a|an|aba|aban|ó|aron|ará|arán|ó)\s+(?:los|las)",
+     "more than"),                                    # "supera los 300", "rebasó las 200" (not "a los": people)
+    (r"rond(?:a|an|aba|aban|ó|aron)\s+(?:los|las)", "about"),  # "rondaba los 40"
     (r"casi|cerca\s+de|poco\s+menos\s+de|rozando", "nearly"),  # "casi 40", "cerca de 2.000"
     (r"menos\s+de|por\s+debajo\s+de|inferior(?:es)?\s+a", "fewer than"),  # "menos de 100"
     (r"unos|unas|alrededor\s+de|aproximadamente|aprox\.|en\s+torno\s+a|m[aá]s\s+o\s+menos"
