@@ -135,7 +135,7 @@ def _counted_noun(num, w):
         # the parse inverted: "Doscientos efectivos", "los 25 fallecidos" with the noun under the number
         noun = num.doc[num.i + 1]
     if noun is None:
-        noun = _toll_of(num, w) or _partitive_whole(num, w)
+        noun = _toll_subject(num, w) or _partitive_whole(num, w)
     for _ in range(2):  # "un total de 30 personas", "decenas de heridos"
         if noun is None or noun.lemma_.lower() not in w.QUANTITY_NOUNS:
             break
@@ -196,7 +196,7 @@ def _partitive_whole(num, w):
                  and any(d.dep_ == "case" and d.lower_ in w.PARTITIVE_CASES for d in c.children)), None)
 
 
-def _toll_of(num, w):
+def _toll_subject(num, w):
     """The toll noun whose figure a bare number is, as the object of the toll's verb: "la cifra de
     muertos ascendió a 40", "el número de militares que lo acompañaron rondaba los 40"."""
     verb = num.head
