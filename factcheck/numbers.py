@@ -274,7 +274,8 @@ _VAGUE = (
     r"|(?<![Hh]ow\s)(?<![Aa]s\s)many"          # "many were hurt" (not "how many", "as many as")
     r"|numerous"                               # "numerous arrests"
     r"|dozens"                                 # "dozens killed"
-    r"|scores(?=\s+of\b)"                      # "scores of homes"
+    r"|scores(?=\s+(?:of|more|others|dead|died|killed|injured|wounded|hurt)\b)"  # "scores of homes",
+    # "scores more were taken to hospital", "scores dead" (not a match's "scores")
     r"|hundreds"                               # "hundreds fled"
     r"|thousands"                              # "thousands marched"
     r"|millions"                               # "millions watched"
