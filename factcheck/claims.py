@@ -1016,9 +1016,14 @@ def _sentence_claims(sent, offset: int, article: Article, block: Block, policy: 
     drafts: list[_Draft] = []
     used_nouns: set[int] = set()
     for fm in find_figures(written, policy=policy):
-        if fm.role in DROP_ROLES or any(d.start < fm.end and fm.start < d.end for d in dates):
+        if any(d.start < fm.end and fm.start < d.end for d in dates):
             continue
-        draft = _figure_draft(sent, fm, drafts, antecedent, used_nouns)
+        if fm.role == "time":
+            draft = _start_time_draft(sent, fm)
+        elif fm.role in DROP_ROLES:
+            continue
+        else:
+            draft = _figure_draft(sent, fm, drafts, antecedent, used_nouns)
         if draft is not None:
             drafts.append(draft)
     drafts.extend(_implicit_claims(sent, used_nouns, {d.anchor_i for d in drafts if d.kind != "age"}))
@@ -1066,6 +1071,43 @@ def _figure_draft(sent, fm: FigureMatch, drafts: list["_Draft"], antecedent, use
                   pred.lemma_.lower() if pred is not None else None,
                   noun.i if noun is not None else None, anchor.i, scope=scope,
                   part=learned_part or _is_part_of_named(num), could_have=could_have and kind in PEOPLE_KINDS)
+
+
+def _start_time_draft(sent, fm: FigureMatch) -> "_Draft | None":
+    """A clock time on a verb of starting: "the raid began at 5 a.m." is a "start time" claim (in
+    seconds since midnight, unit "clock"); any other time of day is no claim."""
+    verb = start_verb(sent, fm, lx.START_VERBS)
+    if verb is None:
+        return None
+    s0 = sent.start_char
+    return _Draft(fm, replace(fm.figure, unit=clock_unit(sent, fm)), s0 + fm.start, s0 + fm.end, "start time", "start time",
+                  "other", verb.lemma_.lower(), None, verb.i)
+
+
+_TIME_ZONE = re.compile(r"\s*[(,]?\s*(GMT|UTC|Z|[A-Z]{2,4}T)\b")
+
+
+def clock_unit(sent, fm: FigureMatch) -> str:
+    """ "clock", or "clock GMT" for a time given in a named zone ("22:00 GMT"): times of two zones
+    are never compared as one start ("17:00 local" and "22:00 GMT" are one moment)."""
+    zone = _TIME_ZONE.search(sent.text[fm.number_end: fm.end + 8])  # in the time's words or right after
+    return f"clock {zone.group(1)}" if zone else "clock"
+
+
+def start_verb(sent, fm: FigureMatch, verbs: set[str]):
+    """The verb of starting a clock time hangs on ("began at 5 a.m.", "se inició a las 4:00"), or None."""
+    span = sent.doc.char_span(sent.start_char + fm.number_start, sent.start_char + fm.number_end,
+                              alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok if tok.lemma_.lower() in verbs else None
+    return None
 
 
 def _with_companions(fm: FigureMatch, figure: Figure, typed: tuple[str, str, str], num, noun):

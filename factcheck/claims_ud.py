@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .claims import DROP_ROLES, ROLE_KIND, Block, _parse_text, as_written, dates_in, one_per_span, segment
+from .claims import (DROP_ROLES, ROLE_KIND, Block, _parse_text, as_written, dates_in, one_per_span, segment,
+                     clock_unit, start_verb)
 from .kinds import ACTION_KINDS, CASUALTY_KINDS, PEOPLE_KINDS, PEOPLE_ONLY_KINDS
 from .lang import Language, action_of
 from .numbers import VaguePolicy, get_policy
@@ -64,9 +65,14 @@ def _sentence_claims(sent, article: Article, block: Block, words: _Words, policy
     dates = dates_in(written, sent.text, lambda t: words.find_dates(t, published=article.published))
     out: list[Claim] = []
     for fm in words.find_figures(written, policy=policy):
-        if fm.role in DROP_ROLES or any(d.start < fm.end and fm.start < d.end for d in dates):
+        if any(d.start < fm.end and fm.start < d.end for d in dates):
             continue
-        claim = _figure_claim(sent, fm, article, block, words, dates)
+        if fm.role == "time":
+            claim = _start_time_claim(sent, fm, article, block, words, dates)
+        elif fm.role in DROP_ROLES:
+            continue
+        else:
+            claim = _figure_claim(sent, fm, article, block, words, dates)
         if claim is not None:
             out.append(claim)
     return out
@@ -114,6 +120,25 @@ def _figure_claim(sent, fm, article: Article, block: Block, words: _Words, dates
         event_surface=ev.surface if ev else None,
         role="could have" if could_have and block.role != "chrome" else block.role,
         part=_is_part(num, w) or _among(pred, w) is not None)  # "entre los fallecidos, dos niños"
+
+
+def _start_time_claim(sent, fm, article: Article, block: Block, words: _Words, dates) -> Claim | None:
+    """A clock time on a verb of starting: "se inició a las 4:00 am" is a "start time" claim."""
+    w = words.w
+    verb = start_verb(sent, fm, w.START_VERBS)
+    if verb is None:
+        return None
+    s0 = sent.start_char
+    ev = _event_date(dates, sent, verb, w)
+    start, end = block.start + s0 + fm.start, block.start + s0 + fm.end
+    return Claim(
+        id=f"{article.id}:{start}-{end}", article_id=article.id, kind="start time", subject="start time",
+        low=fm.figure.low, high=fm.figure.high, qualifier=fm.figure.qualifier, surface=article.text[start:end],
+        start=start, end=end, sentence=article.text[block.start + s0: block.start + sent.end_char],
+        sentence_start=block.start + s0, claimant=_claimant(sent, verb, w), unit=clock_unit(sent, fm),
+        subject_group="other",
+        predicate=verb.lemma_.lower(), as_of=article.published, event_start=ev.low if ev else None,
+        event_end=ev.high if ev else None, event_surface=ev.surface if ev else None, role=block.role)
 
 
 def _counted_noun(num, w):

@@ -222,10 +222,18 @@ def _display_unit(claim: Claim) -> tuple[str, float]:
     return units[-1][0], units[-1][1]
 
 
+def _clock(seconds: float) -> str:
+    """A time of day in seconds since midnight as "04:00"."""
+    minutes = int(round(seconds / 60))
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+
+
 def format_value(value: float | None, claim: Claim) -> str:
-    """One bound of a claim's figure in its readable unit: "6 months", "3.22 km", "—" for none."""
+    """One bound of a claim's figure in its readable unit: "6 months", "3.22 km", "04:00", "—" for none."""
     if value is None:
         return "—"
+    if (claim.unit or "").startswith("clock"):
+        return f"{_clock(value)}{claim.unit[5:]}"
     name, size = _display_unit(claim)
     text = _number(value, size)
     return f"{text} {name}" if name else text
@@ -248,6 +256,9 @@ def format_figure(claim: Claim) -> str:
         lo = date.fromordinal(int(claim.low))
         hi = date.fromordinal(int(claim.high)) if claim.high is not None else None
         return str(lo) if hi == lo else f"{lo} to {hi or '…'}"
+    if (claim.unit or "").startswith("clock"):
+        return format_value(claim.low, claim) if claim.high == claim.low else \
+            f"{format_value(claim.low, claim)}–{format_value(claim.high, claim)}"
     unit = f" {name}" if name else ""
     if claim.alternatives:
         return " or ".join(num(v) for v in claim.alternatives) + unit

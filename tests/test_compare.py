@@ -283,3 +283,11 @@ def test_a_bound_agrees_only_when_it_is_the_number_rounded(bound, exact, alike):
     from factcheck.compare import same_figure
 
     assert same_figure(claim(bound, None, "at least"), claim(exact, exact, article="b")) is alike
+
+
+def test_a_start_time_reads_as_a_clock_with_its_zone():
+    from factcheck.compare import format_figure
+    base = dict(id="a:0-3", article_id="a", kind="start time", subject="start time", qualifier="exact",
+                surface="5am", start=0, end=3, sentence="5am", sentence_start=0)
+    assert format_figure(Claim(low=18000, high=18000, unit="clock", **base)) == "05:00"
+    assert format_figure(Claim(low=79200, high=79200, unit="clock GMT", **base)) == "22:00 GMT"

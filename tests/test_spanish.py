@@ -115,6 +115,9 @@ GOLDEN = [
     ("Miles de policías marcharon para exigir mejores salarios.", "Miles", "crowd size", "police officers",
      1000, 9999, "vague", None),
     ("Doce personas fueron trasladadas al hospital.", "Doce", "injured", "people", 12, 12, "exact", None),
+    # a clock time on a verb of starting is when the event began
+    ("El operativo se inició a las 3:30 am en el barrio.", "3:30 am", "start time", "start time", 12600, 12600,
+     "exact", None),
     # things counted carry their English names, so that both languages meet
     ("Los atacantes lanzaron tres granadas contra el edificio.", "tres", "weapons used", "grenade", 3, 3,
      "exact", None),

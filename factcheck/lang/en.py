@@ -305,6 +305,9 @@ SENDING_VERBS = {"deploy", "mobilize", "mobilise", "send", "dispatch"}
 ESCORT_VERBS = {"accompany", "escort"}
 POSSESSIVES = {"his", "her", "their", "its", "our", "my"}
 
+# Verbs whose clock time ("began at 5 a.m.") is when an event started: a "start time" claim.
+START_VERBS = {"begin", "start", "launch", "commence", "kick"}
+
 # Verbs of impact: they count weapons only when the noun names one ("three shells hit the market",
 # not "the storm hit three towns").
 IMPACT_VERBS = {"slam", "strike", "hit"}  # not "land": "three drones landed safely"

@@ -132,6 +132,9 @@ POSSESSIVES = {"su", "sus", "mi", "mis", "nuestro", "nuestra", "nuestros", "nues
 HOSPITAL_VERBS = {"trasladar", "ingresar"}
 PURPOSE_MARKS = {"para", "como"}
 
+# Verbs whose clock time ("se inició a las 4:00") is when an event started: a "start time" claim.
+START_VERBS = {"iniciar", "comenzar", "empezar", "arrancar"}
+
 # The passive: "fueron detenidos por efectivos" (ser + participle; "por" brings the agent).
 PASSIVE_AUX = {"ser"}
 AGENT_CASES = {"por"}
