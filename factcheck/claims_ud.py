@@ -43,7 +43,10 @@ def extract_many_ud(articles: list[Article], *, nlp, language: Language, policy:
     policy = policy or get_policy("conservative")
     words = _Words(language.module("numbers").find_figures, language.module("dates").find_dates,
                    language.module("words"))
-    segmented = [(article, segment(article)) for article in articles]
+    # a block with no figure yields no claim (every claim here is a figure's), so it is not parsed
+    segmented = [(article, [b for b in segment(article)
+                            if words.find_figures(_parse_text(article.text, b, cased=False), policy=policy)])
+                 for article in articles]
     stream = ((_parse_text(a.text, b), (k, b)) for k, (a, blocks) in enumerate(segmented) for b in blocks)
     found: list[list[Claim]] = [[] for _ in articles]
     done = 0  # articles whose blocks have all been parsed, yielded in order as soon as they are
