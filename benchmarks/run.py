@@ -15,6 +15,7 @@ everything else in the run (ingest, extract, group, compare, render, cache).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -34,7 +35,7 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def _timed_run(paths, *, nlp, embedder, cache=None, trace=False) -> dict:
+def _timed_run(paths, *, nlp, embedder, cache=None, trace=False, workers=None) -> dict:
     import tracemalloc
 
     from factcheck import check
@@ -58,11 +59,13 @@ def _timed_run(paths, *, nlp, embedder, cache=None, trace=False) -> dict:
     t0 = time.perf_counter()
     Typer.predict = timed_predict
     try:
-        result = check(paths, nlp=nlp, embedder=embedder, cache=cache, timings=timings)
+        result = check(paths, nlp=nlp, embedder=embedder, cache=cache, timings=timings,
+                       **({} if workers is None else {"workers": workers}))
     finally:
         Typer.predict = predict
     t1 = time.perf_counter()
-    md, js = result.to_markdown(), result.to_json()
+    md = result.to_markdown()
+    js, both = _json_sha256(result, md)
     timings["render"] = time.perf_counter() - t1
     total = time.perf_counter() - t0
     traced = tracemalloc.get_traced_memory()[1] / 2**20 if trace else None
@@ -73,7 +76,21 @@ def _timed_run(paths, *, nlp, embedder, cache=None, trace=False) -> dict:
         verdicts[f.verdict] = verdicts.get(f.verdict, 0) + 1
     return {"timings": timings, "total": total, "articles": len(result.articles),
             "claims": len(result.claims), "facts": len(result.facts), "verdicts": verdicts,
-            "tracemalloc_mb": traced, "md": md, "json": js, "typer": typer}
+            "tracemalloc_mb": traced, "md": md, "json": js, "report_sha256": both, "typer": typer}
+
+
+def _json_sha256(result, md: str) -> tuple[str, str]:
+    """Write the JSON report to a file as `factcheck report --json` does (piece by piece, never whole
+    in memory): the sha256 of its bytes, and that of the Markdown's bytes followed by them."""
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-json-") as tmp:
+        path = Path(tmp) / "report.json"
+        result.write_json(path)
+        alone, both = hashlib.sha256(), hashlib.sha256(md.encode("utf-8"))
+        with open(path, "rb") as fp:
+            while chunk := fp.read(1 << 20):
+                alone.update(chunk)
+                both.update(chunk)
+        return alone.hexdigest(), both.hexdigest()
 
 
 def child(args) -> None:
@@ -104,19 +121,19 @@ def child(args) -> None:
         buf = io.StringIO()
         pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(25)
         out["profile"] = buf.getvalue()
-    run = _timed_run([args.one], nlp=nlp, embedder=embedder, trace=args.tracemalloc)
-    out.update({k: v for k, v in run.items() if k not in ("md", "json")})
+    run = _timed_run([args.one], nlp=nlp, embedder=embedder, trace=args.tracemalloc, workers=args.workers)
+    out.update({k: v for k, v in run.items() if k not in ("md", "json")})  # keeps report_sha256
     out["peak_rss_mb"] = _rss_mb()
     if args.cache_dir:
         from factcheck.cache import Cache
 
         cache = Cache(args.cache_dir)
-        cold = _timed_run([args.one], nlp=nlp, embedder=embedder, cache=cache)
-        warm = _timed_run([args.one], nlp=nlp, embedder=embedder, cache=Cache(args.cache_dir))
+        cold = _timed_run([args.one], nlp=nlp, embedder=embedder, cache=cache, workers=args.workers)
+        warm = _timed_run([args.one], nlp=nlp, embedder=embedder, cache=Cache(args.cache_dir), workers=args.workers)
         out["cache_cold"] = {"total": cold["total"], "timings": cold["timings"]}
         out["cache_warm"] = {"total": warm["total"], "timings": warm["timings"]}
         out["cache_identical"] = (cold["md"] == run["md"] == warm["md"]
-                                  and cold["json"] == run["json"] == warm["json"])
+                                  and cold["json"] == run["json"] == warm["json"])  # JSON sha256s
     print("RESULT " + json.dumps(out))
 
 
@@ -126,6 +143,8 @@ def measure(label: str, path: Path, args, *, cache_dir: Path | None = None) -> d
         cmd.append("--profile")
     if args.tracemalloc:
         cmd.append("--tracemalloc")
+    if args.workers is not None:
+        cmd += ["--workers", str(args.workers)]
     if cache_dir is not None:
         cmd += ["--cache-dir", str(cache_dir)]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
@@ -169,6 +188,8 @@ def show(r: dict) -> None:
           if model else "  (no model work)")
     print(f"  peak memory (ru_maxrss, whole process incl. models): {r['peak_rss_mb']:.0f} MB "
           f"(after model load and warm-up: {r['rss_after_load_mb']:.0f} MB)")
+    if r.get("report_sha256"):
+        print(f"  report (Markdown + JSON) sha256: {r['report_sha256'][:16]}")
     if r.get("tracemalloc_mb") is not None:
         print(f"  peak Python allocations during the run (tracemalloc): {r['tracemalloc_mb']:.0f} MB")
     if "cache_warm" in r:
@@ -195,6 +216,8 @@ def main() -> None:
     parser.add_argument("--tracemalloc", action="store_true",
                         help="also trace Python allocations (slows the run)")
     parser.add_argument("--json", type=Path, help="write all figures to this JSON file")
+    parser.add_argument("--workers", type=int, help="extract on a local Dask cluster of N workers (0: in the "
+                                                    "measuring process alone; default: factcheck's default)")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--cache-dir", help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -19,6 +19,7 @@ import stat
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from enum import Enum
 from pathlib import Path
@@ -133,6 +134,25 @@ def _no_cache_opt():
 
 def _clear_cache_opt():
     return typer.Option(False, "--clear-cache", help=_CLEAR_CACHE_HELP)
+
+
+def _workers_opt():
+    return typer.Option(None, "--workers", min=0, metavar="N", show_default=False,
+                        help="Extract claims on a local Dask cluster of N worker processes, or 0 for this "
+                             "process alone [default: spaCy's own pool of two from 100 articles on].")
+
+
+def _scheduler_opt():
+    return typer.Option(None, "--scheduler", metavar="ADDRESS", show_default=False,
+                        help="Extract claims on the existing Dask cluster whose scheduler is at ADDRESS "
+                             "(tcp://host:8786); its workers need factcheck and its spaCy pipelines.")
+
+
+def _engine(workers: int | None, scheduler: str | None) -> dict:
+    """Where claims are extracted, as ``check`` and ``Store.add`` take it (nothing for the default)."""
+    if workers is not None and scheduler:
+        raise typer.BadParameter("give --workers or --scheduler, not both", param_hint="--scheduler")
+    return {k: v for k, v in (("workers", workers), ("scheduler", scheduler or None)) if v is not None}
 
 
 class _Argument(TyperArgument):
@@ -415,7 +435,9 @@ def _check(paths: list[Path] | None, *, quiet: bool, reuse: bool = False, **opti
     cache = options.get("cache")
     stored = None
     if cache is not None:
-        stored = _run_path(cache, paths, {k: v for k, v in options.items() if k != "cache"})
+        # where claims are extracted changes no byte of the run, so it is not part of its key
+        stored = _run_path(cache, paths, {k: v for k, v in options.items()
+                                          if k not in ("cache", "workers", "scheduler")})
         if reuse and stored is not None:
             found = _load_run(stored)
             if found is not None:
@@ -458,10 +480,12 @@ def _need_articles(result: Result, paths: list[Path] | None) -> None:
         _fail(f"{names}: no article files found (.txt, .md, .html, .jsonl or .csv)")
 
 
-def _write(path: Path, data: str | bytes) -> None:
+def _write(path: Path, data: str | bytes | Callable[[Path], None]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
+        if callable(data):  # a writer that streams to the path (the JSON report, piece by piece)
+            data(path)
+        elif isinstance(data, bytes):
             path.write_bytes(data)
         else:
             path.write_text(data, encoding="utf-8")
@@ -535,6 +559,8 @@ def report(
     quiet: bool = _quiet_opt(),
     no_cache: bool = _no_cache_opt(),
     clear_cache: bool = _clear_cache_opt(),
+    workers: Optional[int] = _workers_opt(),
+    scheduler: Optional[str] = _scheduler_opt(),
     store: Optional[Path] = typer.Option(None, "--store", metavar="FILE",
                                          help="Report every claim in this store (filled by factcheck add) "
                                               "instead of reading PATHs."),
@@ -551,7 +577,7 @@ def report(
         cache = _open_cache(no_cache, clear_cache)
         columns = _columns(text_column, outlet_column, published_column, url_column, id_column, lang_column)
         result = _check(paths, quiet=quiet, policy=policy.value, model=model, strict=strict, max_bytes=max_bytes,
-                        columns=columns, cache=cache)
+                        columns=columns, cache=cache, **_engine(workers, scheduler))
         _need_articles(result, paths)
         _warn_cache(cache)
     written: list[Path] = []
@@ -559,7 +585,7 @@ def report(
         _write(out, result.to_markdown())
         written.append(out)
     if Format.json in chosen:
-        _write(json_out, result.to_json())
+        _write(json_out, result.write_json)
         written.append(json_out)
     if Format.html in chosen:
         from .html_report import to_html
@@ -638,6 +664,8 @@ def add(
     id_column: str = _id_col(),
     lang_column: str = _lang_col(),
     quiet: bool = _quiet_opt(),
+    workers: Optional[int] = _workers_opt(),
+    scheduler: Optional[str] = _scheduler_opt(),
 ) -> None:
     """Add articles to a claim store, then print one line: articles added, unchanged, skipped, claims."""
     from . import Store
@@ -646,7 +674,7 @@ def add(
     try:
         with Store(store) as opened:
             done = opened.add(paths, policy=policy.value, model=model, strict=strict, max_bytes=max_bytes,
-                              columns=columns)
+                              columns=columns, **_engine(workers, scheduler))
             total_articles, total_claims = opened.counts()
     except (FactcheckError, ValueError, OSError) as exc:
         _fail(str(exc))
@@ -677,6 +705,8 @@ def claims(
     quiet: bool = _quiet_opt(),
     no_cache: bool = _no_cache_opt(),
     clear_cache: bool = _clear_cache_opt(),
+    workers: Optional[int] = _workers_opt(),
+    scheduler: Optional[str] = _scheduler_opt(),
 ) -> None:
     """List the extracted claims as a table, with the outlet and the fact each one belongs to.
 
@@ -690,7 +720,7 @@ def claims(
     cache = _open_cache(no_cache, clear_cache)
     columns = _columns(text_column, outlet_column, published_column, url_column, id_column, lang_column)
     result = _check(paths, quiet=quiet, reuse=True, policy=policy.value, model=model, strict=strict,
-                    max_bytes=max_bytes, columns=columns, cache=cache)
+                    max_bytes=max_bytes, columns=columns, cache=cache, **_engine(workers, scheduler))
     _need_articles(result, paths)
     _warn_cache(cache)
     fact_of = {cid: f.id for f in result.facts for cid in f.claim_ids}
@@ -721,6 +751,8 @@ def explain(
     quiet: bool = _quiet_opt(),
     no_cache: bool = _no_cache_opt(),
     clear_cache: bool = _clear_cache_opt(),
+    workers: Optional[int] = _workers_opt(),
+    scheduler: Optional[str] = _scheduler_opt(),
 ) -> None:
     """Show one fact: its verdict and reasons, then each claim with its quote in context.
 
@@ -735,7 +767,7 @@ def explain(
     cache = _open_cache(no_cache, clear_cache)
     columns = _columns(text_column, outlet_column, published_column, url_column, id_column, lang_column)
     result = _check(paths, quiet=quiet, reuse=True, policy=policy.value, model=model, strict=strict,
-                    max_bytes=max_bytes, columns=columns, cache=cache)
+                    max_bytes=max_bytes, columns=columns, cache=cache, **_engine(workers, scheduler))
     _need_articles(result, paths)
     _warn_cache(cache)
     facts = {f.id: f for f in result.facts}

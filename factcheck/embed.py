@@ -9,7 +9,10 @@ arrays with one L2-normalised row per text. Other stages depend only on the
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import os
+import sys
 from typing import Protocol
 
 import numpy as np
@@ -83,4 +86,29 @@ class SentenceTransformerEmbedder:
         model = self._load()
         vecs = model.encode(texts, batch_size=self.batch_size, convert_to_numpy=True,
                             normalize_embeddings=True, show_progress_bar=False)
-        return np.asarray(vecs, dtype=np.float32)
+        vecs = np.asarray(vecs, dtype=np.float32)
+        release_freed_memory()
+        return vecs
+
+
+def release_freed_memory() -> None:
+    """Give the memory the model's activations freed back to the system (glibc's ``malloc_trim``).
+
+    The transformer's batches allocate and free tensors of many sizes; glibc keeps the freed
+    pages, so without this the process stays some 200-300 MB larger after embedding than before.
+    A no-op where the C library is not glibc.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim():
+    """glibc's ``malloc_trim``, looked up once (no ``find_library``: it forks a process), or None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # musl and others have no malloc_trim
+        return None

@@ -7,37 +7,49 @@ An optional ``timings`` dict receives the wall time of each stage.
 
 ``check`` is the composition of stage functions that other callers (the claim store) reuse:
 ``read_stage`` (paths -> articles and skipped inputs), ``extract_stage`` / ``extract_stream``
-(articles -> claims), ``embed_stage`` (claims -> one vector matrix per article) and ``group_stage``
-(claims and vectors -> facts and syndicated groups).
+(articles -> claims), ``embed_vectors`` (claims -> one compact ``ClaimVectors``: each distinct
+text's vector once; ``embed_stage`` gives the same as one matrix per article) and ``group_stage``
+(claims and vectors -> facts and syndicated groups, one block's vectors at a time).
 """
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 from time import perf_counter
 
 import numpy as np
+import sklearn
 
 from .cache import Cache, embedder_identity, installed_nlp_identity, nlp_identity, policy_identity
-from .claims import extract_many, load_nlp, nlp_installed, segment
-from .claims_ud import extract_many_ud
+from .claims import load_nlp, nlp_installed, segment
 from .cluster import ClusterConfig, claim_text, cluster_claims
 from .compare import compare
 from .syndication import find_syndication
 from .embed import Embedder, SentenceTransformerEmbedder, resolve_model_path
+from .engine import Engine, engine_for
+from .extract import Chunk, ChunkDone, Clock as _Clock, extract_chunk, extract_language, failure as _failure
 from .formats import Columns
 from .ingest import DEFAULT_MAX_BYTES, Skipped, ingest
 from .numbers import VaguePolicy, get_policy
 from .lang import DEFAULT_LANGUAGE, get_language
-from .records import Article, Claim, Fact, InputError, ModelMissingError, Result
+from .records import Article, Claim, ClaimVectors, Fact, FactcheckError, InputError, ModelMissingError, Result
 
 LEDE_CHARS = 600
+# scikit-learn's working memory for the neighbour search over one block (its default, 1 GB, is the
+# peak of a 10,000-article run otherwise); the neighbours found are the same, slice by slice.
+GROUP_WORKING_MB = 64
 # Parse in two worker processes from this many articles on; below it, starting them costs more.
 PARALLEL_FROM = 100
 PARSE_PROCESSES = 2
+# The per-article stage by default, from PARALLEL_FROM articles on: False keeps spaCy's own pool of
+# PARSE_PROCESSES, True starts a local Dask cluster sized to the cores (see the README's figures).
+CLUSTER_BY_DEFAULT = False
+CHUNK_MAX = 16  # articles per cluster task: a few parser batches, small enough to balance the end
 
 
 def lede(article: Article) -> str:
@@ -53,51 +65,6 @@ def lede(article: Article) -> str:
         if size >= LEDE_CHARS:
             break
     return " ".join(parts)[: LEDE_CHARS * 2] or article.text[article.body_start:][:LEDE_CHARS]
-
-
-class _Clock:
-    """Adds the wall time of each stage to a dict, when one is given."""
-
-    def __init__(self, timings: dict[str, float] | None) -> None:
-        self.timings = timings
-
-    def add(self, stage: str, seconds: float) -> None:
-        if self.timings is not None:
-            self.timings[stage] = self.timings.get(stage, 0.0) + seconds
-
-    @contextmanager
-    def __call__(self, stage: str) -> Iterator[None]:
-        t0 = perf_counter()
-        try:
-            yield
-        finally:
-            self.add(stage, perf_counter() - t0)
-
-
-class _TimedNLP:
-    """A spaCy pipeline whose ``pipe`` counts the time spent inside it as the parse stage."""
-
-    def __init__(self, nlp, clock: _Clock) -> None:
-        self._nlp = nlp
-        self._clock = clock
-        self.seconds = 0.0
-
-    def pipe(self, texts, **kwargs):
-        docs = iter(self._nlp.pipe(texts, **kwargs))
-        while True:
-            t0 = perf_counter()
-            try:
-                doc = next(docs)
-            except StopIteration:
-                return
-            finally:
-                spent = perf_counter() - t0
-                self.seconds += spent
-                self._clock.add("parse", spent)
-            yield doc
-
-    def __getattr__(self, name: str):
-        return getattr(self._nlp, name)
 
 
 def _unique(texts: list[str]) -> tuple[list[str], list[int]]:
@@ -136,72 +103,6 @@ def readable_articles(articles: list[Article], *, strict: bool) -> tuple[list[Ar
     return [a for a in articles if _lang(a) not in missing], unread
 
 
-def _failure(exc: BaseException) -> str:
-    """An exception as a skip reason: "claim extraction failed (ValueError: ...)"."""
-    detail = " ".join(str(exc).split())
-    detail = detail[:200] + "…" if len(detail) > 200 else detail
-    return f"claim extraction failed ({type(exc).__name__}{': ' + detail if detail else ''})"
-
-
-def _extract(todo: list[int], articles: list[Article], lang: str, *, nlp, policy: VaguePolicy,
-             clock: _Clock, failed: dict[int, str] | None = None,
-             strict: bool = False) -> Iterator[tuple[int, list[Claim]]]:
-    """(index, claims) for the articles of one language: English by ``claims.py`` (in two spaCy
-    worker processes from PARALLEL_FROM articles on), a UD-parsed language by ``claims_ud.py``.
-
-    An article whose parse or extraction raises is left out and its reason put in ``failed``
-    (with ``strict``, an ``InputError`` naming it stops the run): when the shared stream breaks,
-    the next article is extracted alone to tell whether it is the one at fault, and the stream
-    starts again after it. So one article never stops the others, and the result does not depend
-    on where the stream broke.
-    """
-    if nlp is None:
-        with clock("load"):
-            nlp = load_nlp(lang)
-    timed = _TimedNLP(nlp, clock)
-
-    def run(indices: list[int], n_process: int) -> Iterator[list[Claim]]:
-        if lang == DEFAULT_LANGUAGE:
-            return extract_many([articles[i] for i in indices], nlp=timed, policy=policy, n_process=n_process)
-        return extract_many_ud([articles[i] for i in indices], nlp=timed, language=get_language(lang),
-                               policy=policy)
-
-    t0 = perf_counter()
-    pending = list(todo)
-    big = len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) >= PARSE_PROCESSES
-    while pending:
-        stream = run(pending, PARSE_PROCESSES if big else 1)
-        done = 0
-        try:
-            for claims_i in stream:
-                paused = perf_counter()
-                yield pending[done], claims_i
-                done += 1
-                t0 += perf_counter() - paused  # the caller's own time (the cache) is not extraction
-        except Exception:  # noqa: BLE001 - which article broke the stream is found below
-            close = getattr(stream, "close", None)
-            if close is not None:
-                close()  # stops spaCy's worker processes, if any
-            if done >= len(pending):
-                break
-            i = pending[done]
-            try:
-                (claims_i,) = list(run([i], 1))
-            except Exception as exc:  # noqa: BLE001 - this article alone fails: skip it
-                if strict:
-                    raise InputError(f"{articles[i].path}: {_failure(exc)}") from None
-                if failed is not None:
-                    failed[i] = _failure(exc)
-            else:
-                paused = perf_counter()
-                yield i, claims_i
-                t0 += perf_counter() - paused
-            pending = pending[done + 1:]
-            continue
-        break
-    clock.add("extract", perf_counter() - t0 - timed.seconds)
-
-
 def read_stage(paths: list[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False,
                columns: Columns = Columns(), clock: _Clock | None = None) -> tuple[list[Article], list[Skipped]]:
     """Ingest ``paths``: the articles a run reads, and every input it skips (languages without an
@@ -225,14 +126,90 @@ def open_embedder(model: str | None, embedder: Embedder | None = None) -> Embedd
 
 def extract_stream(articles: list[Article], todo: list[int], *, policy: VaguePolicy, nlp=None,
                    clock: _Clock | None = None, failed: dict[int, str] | None = None,
-                   strict: bool = False) -> Iterator[tuple[int, list[Claim]]]:
+                   strict: bool = False, engine: Engine | None = None) -> Iterator[tuple[int, list[Claim]]]:
     """(index, claims) for the articles at ``todo``, one language after another (sorted by code),
-    each as it is extracted. Articles that fail are left out with their reason in ``failed``."""
+    each as it is extracted. Articles that fail are left out with their reason in ``failed``.
+
+    ``engine`` says where: chunks of articles mapped over a cluster's workers (which load the
+    installed spaCy pipelines, not ``nlp``), or in this process. Without one, a run of
+    PARALLEL_FROM articles or more parses in spaCy's pool of PARSE_PROCESSES while this process
+    extracts (or, with CLUSTER_BY_DEFAULT, runs on a local cluster sized to the cores), a smaller
+    one in this process. The claims are the same wherever they run.
+    """
     clock = clock or _Clock(None)
-    for lang in sorted({_lang(articles[i]) for i in todo}):
-        part = [i for i in todo if _lang(articles[i]) == lang]
-        yield from _extract(part, articles, lang, nlp=_given_nlp(nlp, lang), policy=policy, clock=clock,
-                            failed=failed, strict=strict)
+    big = len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) >= PARSE_PROCESSES
+    own = Engine() if engine is None and big and CLUSTER_BY_DEFAULT else None
+    with own or nullcontext():
+        engine = engine or own
+        for lang in sorted({_lang(articles[i]) for i in todo}):
+            part = [i for i in todo if _lang(articles[i]) == lang]
+            if engine is None and big:  # spaCy's own pool
+                yield from extract_language(part, articles, lang, nlp=_given_nlp(nlp, lang), policy=policy,
+                                            clock=clock, failed=failed, strict=strict, processes=PARSE_PROCESSES)
+            else:
+                yield from _extract_mapped(engine or Engine(workers=0), part, articles, lang, nlp=nlp,
+                                           policy=policy, clock=clock, failed=failed, strict=strict)
+
+
+def _extract_mapped(engine: Engine, part: list[int], articles: list[Article], lang: str, *, nlp,
+                    policy: VaguePolicy, clock: _Clock, failed: dict[int, str] | None,
+                    strict: bool) -> Iterator[tuple[int, list[Claim]]]:
+    """The articles at ``part`` (one language) in chunks through ``engine.map``, as (index, claims)
+    in order. A chunk whose task failed as a whole (its worker died too often) is run again one
+    article per task, so only the article at fault is skipped. The wall time is shared among the
+    load, parse and extract stages in the proportions the tasks measured."""
+    if engine.distributed:
+        fn, step = extract_chunk, max(1, min(CHUNK_MAX, math.ceil(len(part) / (4 * engine.size()))))
+    else:
+        given = _given_nlp(nlp, lang)
+        if given is None:
+            with clock("load"):
+                given = load_nlp(lang)
+        fn, step = partial(extract_chunk, nlp=given), 4 * CHUNK_MAX
+    groups = [part[k:k + step] for k in range(0, len(part), step)]
+    tasks = (Chunk(lang, tuple(articles[i] for i in g), policy, strict) for g in groups)
+    spent: dict[str, float] = {}
+    t0 = perf_counter()
+    for g, (done, exc) in zip(groups, engine.map(fn, tasks)):
+        if exc is not None:
+            done = _extract_alone(engine, fn, g, articles, lang, policy=policy, strict=strict, error=exc)
+        for stage, seconds in done.timings.items():
+            spent[stage] = spent.get(stage, 0.0) + seconds
+        for k, i in enumerate(g):
+            if done.claims[k] is None:
+                if failed is not None:
+                    failed[i] = done.failed[k]
+                continue
+            paused = perf_counter()
+            yield i, done.claims[k]
+            t0 += perf_counter() - paused  # the caller's own time (the cache) is not extraction
+    wall, total = perf_counter() - t0, sum(spent.values())
+    for stage, seconds in (spent.items() if total > 0 else [("extract", 1.0)]):
+        clock.add(stage, wall * seconds / (total or 1.0))
+
+
+def _extract_alone(engine: Engine, fn, group: list[int], articles: list[Article], lang: str, *,
+                   policy: VaguePolicy, strict: bool, error: BaseException) -> ChunkDone:
+    """A failed chunk again, one article per task; a library error (a missing model, ``strict``'s
+    first bad input) stops the run as it would in this process."""
+    if isinstance(error, FactcheckError):
+        raise error
+    out = ChunkDone([None] * len(group))
+    singles = (Chunk(lang, (articles[i],), policy, strict) for i in group)
+    for k, (done, exc) in enumerate(engine.map(fn, singles)):
+        if exc is None:
+            out.claims[k] = done.claims[0]
+            out.failed.update({k: reason for reason in done.failed.values()})
+            continue
+        if isinstance(exc, FactcheckError):
+            raise exc
+        # a worker's death is named without its address or task key, so the report stays the same
+        reason = ("claim extraction failed (KilledWorker: the worker process died each time it ran "
+                  "this article)" if type(exc).__name__ == "KilledWorker" else _failure(exc))
+        if strict:
+            raise InputError(f"{articles[group[k]].path}: {reason}")
+        out.failed[k] = reason
+    return out
 
 
 def _cached_claims(articles: list[Article], *, cache: Cache | None, vague: VaguePolicy,
@@ -254,13 +231,14 @@ def _cached_claims(articles: list[Article], *, cache: Cache | None, vague: Vague
 
 def extract_stage(articles: list[Article], *, vague: VaguePolicy, nlp=None, cache: Cache | None = None,
                   strict: bool = False, clock: _Clock | None = None,
-                  tell: Callable[[str, int, int], None] | None = None,
+                  tell: Callable[[str, int, int], None] | None = None, engine: Engine | None = None,
                   ) -> tuple[list[list[Claim] | None], list[str | None], dict[int, str]]:
     """Claims per article: from the cache where it has them, else parsed and extracted (and cached).
 
     Returns:
         Each article's claims (None for one whose extraction failed), its cache key (None without
-        a cache), and the failed articles' indices with their skip reasons.
+        a cache), and the failed articles' indices with their skip reasons. ``engine``: where the
+        extraction runs (see ``extract_stream``).
     """
     clock = clock or _Clock(None)
     tell = tell or (lambda stage, done, total: None)
@@ -272,7 +250,7 @@ def extract_stage(articles: list[Article], *, vague: VaguePolicy, nlp=None, cach
     tell("parsed", parsed, n)
     failed: dict[int, str] = {}  # articles whose parse or extraction raised, with the reason
     for i, claims_i in extract_stream(articles, todo, policy=vague, nlp=nlp, clock=clock, failed=failed,
-                                      strict=strict):
+                                      strict=strict, engine=engine):
         found[i] = claims_i
         parsed += 1
         tell("parsed", parsed, n)
@@ -287,70 +265,128 @@ def embed_stage(articles: list[Article], per_article: list[list[Claim]], *, embe
                 clock: _Clock | None = None,
                 tell: Callable[[str, int, int], None] | None = None) -> list[np.ndarray]:
     """One float32 matrix per article: a row per claim (its sentence), then one for the article (its
-    lede); from the cache where it has them, else embedded (and cached)."""
+    lede); from the cache where it has them, else embedded (and cached). ``embed_vectors`` gives the
+    same vectors as one compact record, without a matrix per article."""
+    vectors = embed_vectors(articles, per_article, embedder=embedder, keys=keys, cache=cache, clock=clock,
+                            tell=tell)
+    return [vectors.article(i) for i in range(len(articles))]
+
+
+def embed_vectors(articles: list[Article], per_article: list[list[Claim]], *, embedder: Embedder,
+                  keys: list[str | None] | None = None, cache: Cache | None = None,
+                  clock: _Clock | None = None,
+                  tell: Callable[[str, int, int], None] | None = None) -> ClaimVectors:
+    """Every claim's sentence vector and every article's lede vector as one ``ClaimVectors``: an
+    article's from the cache where it has them, else embedded (each distinct text once) and cached."""
     clock = clock or _Clock(None)
     tell = tell or (lambda stage, done, total: None)
     n = len(articles)
-    keys = keys if keys is not None else [None] * n
-    vectors: list[np.ndarray | None] = [None] * n
-    vkeys: list[str | None] = [None] * n
     with clock("cache"):
-        if cache is not None and any(keys):
-            embedder_id = embedder_identity(embedder)
-            for i in range(n):
-                if keys[i] is None:
-                    continue
-                vkeys[i] = cache.vectors_key(keys[i], embedder_id=embedder_id)
-                got = cache.get_vectors(vkeys[i])
-                if got is not None and got.ndim == 2 and got.shape[0] == len(per_article[i]) + 1:
-                    vectors[i] = got
-    missing = [i for i in range(n) if vectors[i] is None]
+        hits, vkeys = _cached_vectors(per_article, keys or [None] * n, embedder=embedder, cache=cache)
+    missing = [i for i in range(n) if i not in hits]
     tell("embedded", n - len(missing), n)
+    fresh = _embed(articles, per_article, missing, embedder=embedder, clock=clock) if missing else None
+    vectors = _assemble(per_article, hits, missing, fresh)
     if missing:
-        for i, vecs in zip(missing, _embed(articles, per_article, missing, embedder=embedder, clock=clock)):
-            vectors[i] = vecs
-            if vkeys[i] is not None:
-                with clock("cache"):
-                    cache.put_vectors(vkeys[i], vecs)
         tell("embedded", n, n)
-    return vectors  # type: ignore[return-value]  # every row is filled above
+    if cache is not None:
+        with clock("cache"):
+            for i in missing:
+                if vkeys[i] is not None:
+                    cache.put_vectors(vkeys[i], vectors.article(i))
+    return vectors
+
+
+def _cached_vectors(per_article: list[list[Claim]], keys: list[str | None], *, embedder: Embedder,
+                    cache: Cache | None) -> tuple[dict[int, np.ndarray], list[str | None]]:
+    """The articles whose vectors the cache holds (index -> matrix), and every article's vector key."""
+    hits: dict[int, np.ndarray] = {}
+    vkeys: list[str | None] = [None] * len(keys)
+    if cache is None or not any(keys):
+        return hits, vkeys
+    embedder_id = embedder_identity(embedder)
+    for i, key in enumerate(keys):
+        if key is None:
+            continue
+        vkeys[i] = cache.vectors_key(key, embedder_id=embedder_id)
+        got = cache.get_vectors(vkeys[i])
+        if got is not None and got.ndim == 2 and got.shape[0] == len(per_article[i]) + 1:
+            hits[i] = got
+    return hits, vkeys
 
 
 def _embed(articles: list[Article], per_article: list[list[Claim]], missing: list[int], *, embedder: Embedder,
-           clock: _Clock) -> list[np.ndarray]:
-    """The vectors of the articles at ``missing``, in that order, from one call per kind of text."""
+           clock: _Clock) -> tuple[np.ndarray | None, list[int], np.ndarray]:
+    """The vectors of the articles at ``missing``, from one call per kind of text: the distinct claim
+    texts' matrix (None when there are none), each claim's row in it (claims of ``missing`` in that
+    order), and one lede row per article of ``missing``, all float32."""
     with clock("extract"):
         # the sentence model reads English: another language's text is not embedded (one shared
         # placeholder vector), and cluster decides its pairs by structure, not by similarity
         sentences, rows = _unique([_for_model(articles[i], claim_text(c)) for i in missing for c in per_article[i]])
         ledes = [_for_model(articles[i], lede(articles[i])) for i in missing]
     with clock("embed"):
-        svecs = embedder.embed(sentences) if sentences else None
-        lvecs = embedder.embed(ledes)
-    out, pos = [], 0
+        svecs = np.asarray(embedder.embed(sentences), np.float32) if sentences else None
+        del sentences
+        lvecs = np.asarray(embedder.embed(ledes), np.float32)
+    return svecs, rows, lvecs
+
+
+def _assemble(per_article: list[list[Claim]], hits: dict[int, np.ndarray], missing: list[int],
+              fresh: tuple[np.ndarray | None, list[int], np.ndarray] | None) -> ClaimVectors:
+    """One ``ClaimVectors`` from the freshly embedded articles (``missing``, with ``fresh`` from
+    ``_embed``) and the cached ones (``hits``): fresh rows first, each cached matrix's after them."""
+    counts = np.array([len(cs) for cs in per_article], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64) if len(counts) else counts
+    svecs, fresh_rows, lvecs = fresh if fresh is not None else (None, [], None)
+    dim = next((m.shape[1] for m in (lvecs, *hits.values()) if m is not None), 1)
+    parts = [svecs if svecs is not None else np.zeros((0, dim), np.float32)]
+    rows = np.zeros(int(counts.sum()), dtype=np.int64)
+    ledes = np.zeros((len(per_article), dim), np.float32)
+    pos = 0
     for j, i in enumerate(missing):
-        k = len(per_article[i])
-        own = svecs[rows[pos:pos + k]] if k else np.zeros((0, lvecs.shape[1]), np.float32)
-        pos += k
-        out.append(np.vstack([own, lvecs[j:j + 1]]).astype(np.float32, copy=False))
-    return out
+        rows[starts[i]:starts[i] + counts[i]] = fresh_rows[pos:pos + counts[i]]
+        pos += counts[i]
+        ledes[i] = lvecs[j]
+    offset = len(parts[0])
+    for i in sorted(hits):
+        parts.append(np.asarray(hits[i][:-1], np.float32))
+        rows[starts[i]:starts[i] + counts[i]] = np.arange(offset, offset + counts[i])
+        offset += counts[i]
+        ledes[i] = hits[i][-1]
+    matrix = parts[0] if len(parts) == 1 else np.vstack(parts)
+    return ClaimVectors(matrix, rows, ledes, starts)
 
 
-def group_stage(articles: list[Article], per_article: list[list[Claim]], vectors: list[np.ndarray], *,
-                config: ClusterConfig = ClusterConfig(), clock: _Clock | None = None,
-                ) -> tuple[list[Claim], list[Fact], tuple[tuple[str, ...], ...]]:
+def compact_vectors(vectors: list[np.ndarray]) -> ClaimVectors:
+    """Per-article matrices (``embed_stage``'s, or a store's) as one ``ClaimVectors``."""
+    dim = vectors[0].shape[1] if vectors else 1
+    counts = np.array([len(v) - 1 for v in vectors], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64) if len(counts) else counts
+    matrix = np.vstack([v[:-1] for v in vectors]).astype(np.float32, copy=False) if vectors \
+        else np.zeros((0, dim), np.float32)
+    ledes = np.vstack([v[-1:] for v in vectors]).astype(np.float32, copy=False) if vectors \
+        else np.zeros((0, dim), np.float32)
+    return ClaimVectors(matrix, np.arange(len(matrix), dtype=np.int64), ledes, starts)
+
+
+def group_stage(articles: list[Article], per_article: list[list[Claim]],
+                vectors: ClaimVectors | list[np.ndarray], *, config: ClusterConfig = ClusterConfig(),
+                clock: _Clock | None = None) -> tuple[list[Claim], list[Fact], tuple[tuple[str, ...], ...]]:
     """Claims grouped into facts and compared: every claim in article order, the facts, and the
-    syndicated groups of articles. ``vectors`` holds each article's matrix from ``embed_stage``."""
+    syndicated groups of articles. ``vectors``: ``embed_vectors``' record, or each article's matrix
+    from ``embed_stage``.
+
+    The grouping copies out one block's vectors at a time, and the neighbour search over a block
+    works in slices of GROUP_WORKING_MB, so its memory is that of the largest block."""
     clock = clock or _Clock(None)
     claims: list[Claim] = [c for cs in per_article for c in cs]
     by_id = {a.id: a for a in articles}
-    if articles:
-        sentence_vecs = np.vstack([v[:-1] for v in vectors])
-        article_vecs = {a.id: vectors[i][-1] for i, a in enumerate(articles)}
-    else:
-        sentence_vecs, article_vecs = np.zeros((0, 1), np.float32), {}
-    with clock("group"):
-        groups = cluster_claims(claims, sentence_vecs, article_vecs, by_id, config=config)
+    if not isinstance(vectors, ClaimVectors):
+        vectors = compact_vectors(vectors)
+    article_vecs = {a.id: vectors.ledes[i] for i, a in enumerate(articles)}
+    with clock("group"), sklearn.config_context(working_memory=GROUP_WORKING_MB):
+        groups = cluster_claims(claims, vectors, article_vecs, by_id, config=config)
         wires = find_syndication(articles)
     with clock("compare"):
         facts = compare(groups, claims, by_id, syndication=wires)
@@ -361,7 +397,8 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
           nlp=None, embedder: Embedder | None = None, config: ClusterConfig = ClusterConfig(),
           max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, cache: Cache | None = None,
           timings: dict[str, float] | None = None, columns: Columns = Columns(),
-          progress: Callable[[str, int, int], None] | None = None) -> Result:
+          progress: Callable[[str, int, int], None] | None = None, workers: int | None = None,
+          scheduler: str | None = None) -> Result:
     """Run the whole pipeline over files and folders of articles.
 
     Args:
@@ -383,6 +420,11 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
         columns: which dataset columns hold the text, outlet, published date, url and id.
         progress: called as ``progress(stage, done, total)`` with stage "read", "parsed" or
             "embedded", for a display of counts; it must not raise.
+        workers: where claims are extracted: ``0`` in this process, ``N`` on a local Dask cluster
+            of N worker processes; None for the default (see ``extract_stream``). The result is
+            the same bytes however it runs.
+        scheduler: the address of an existing Dask scheduler to extract on (``tcp://host:8786``);
+            its workers need factcheck and the spaCy pipelines installed.
 
     Returns:
         A ``Result`` with articles, skipped inputs, claims and facts.
@@ -397,15 +439,17 @@ def check(paths: list[str | Path], *, policy: str = "conservative", model: str |
     embedder = open_embedder(model, embedder)
     tell = progress or (lambda stage, done, total: None)
     tell("read", len(articles), len(articles))
-    found, keys, failed = extract_stage(articles, vague=vague, nlp=nlp, cache=cache, strict=strict,
-                                        clock=clock, tell=tell)
+    with engine_for(workers=workers, scheduler=scheduler) as engine:
+        found, keys, failed = extract_stage(articles, vague=vague, nlp=nlp, cache=cache, strict=strict,
+                                            clock=clock, tell=tell, engine=engine)
     if failed:  # listed as skipped inputs; the run goes on with the others
         skipped = sorted([*skipped, *(Skipped(articles[i].path, failed[i]) for i in failed)],
                          key=lambda s: (s.path, s.reason))
         keep = [i for i in range(len(articles)) if i not in failed]
         articles, found, keys = [articles[i] for i in keep], [found[i] for i in keep], [keys[i] for i in keep]
     per_article: list[list[Claim]] = [f or [] for f in found]
-    vectors = embed_stage(articles, per_article, embedder=embedder, keys=keys, cache=cache, clock=clock, tell=tell)
+    vectors = embed_vectors(articles, per_article, embedder=embedder, keys=keys, cache=cache, clock=clock,
+                            tell=tell)
     claims, facts, wires = group_stage(articles, per_article, vectors, config=config, clock=clock)
     return Result(tuple(articles), tuple(skipped), tuple(claims), tuple(facts), vague, embedder.name,
                   syndication=wires)

@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
     from .ingest import Skipped
@@ -164,6 +165,40 @@ class Fact:
     timeline: tuple[tuple[str, str, str], ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimVectors:
+    """What the embed stage gives the grouping, compactly: each distinct embedded text's vector once.
+
+    ``matrix`` holds one float32 row per distinct text; ``rows[k]`` is the row of the k-th claim of
+    the run (claims in article order, as ``Result.claims``); ``ledes[i]`` is the i-th article's lede
+    vector and ``starts[i]`` the index of its first claim. Indexing gives the claims' sentence vectors
+    as one matrix per claim row would: ``vectors[k]`` one row, ``vectors[[k, ...]]`` a matrix, so the
+    grouping copies out only the rows of the block it works on.
+    """
+
+    matrix: np.ndarray
+    rows: np.ndarray
+    ledes: np.ndarray
+    starts: np.ndarray
+
+    def __post_init__(self) -> None:
+        _check(len(self.starts) == len(self.ledes), "ClaimVectors", "starts",
+               f"expected one per article ({len(self.ledes)}), found {len(self.starts)}")
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, index):
+        return self.matrix[self.rows[index]]
+
+    def article(self, i: int) -> np.ndarray:
+        """The i-th article's vectors as one matrix: a row per claim, then its lede's row."""
+        import numpy as np
+
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.rows)
+        return np.vstack([self.matrix[self.rows[self.starts[i]:end]], self.ledes[i:i + 1]])
+
+
 @dataclass(frozen=True)
 class Result:
     """Everything one run produced, in deterministic order."""
@@ -199,6 +234,12 @@ class Result:
         """The JSON document (see the README for its contract)."""
         from .report import to_json
         return to_json(self)
+
+    def write_json(self, path) -> None:
+        """Write the JSON document to ``path``: the bytes of ``to_json`` (UTF-8), written piece by
+        piece, so a large run's document is never held whole in memory."""
+        from .report import write_json
+        write_json(self, path)
 
     def to_html(self, *, jsonld: bool = False) -> str:
         """A self-contained HTML report (no scripts, no network) with each quote highlighted.

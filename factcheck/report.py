@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import asdict
 from datetime import date
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
@@ -284,42 +285,91 @@ def _estimate_json(e: Estimate, first) -> dict[str, Any]:
             "reported": e.reported, "claim_ids": list(e.claim_ids)}
 
 
-def to_dict(result: Result) -> dict[str, Any]:
-    """The JSON document as plain Python data (the contract in the README)."""
+def _article_dicts(result: Result) -> Iterator[dict[str, Any]]:
+    """Each article's JSON, with its claim count and length (not its text)."""
     counts: dict[str, int] = {a.id: 0 for a in result.articles}
     for c in result.claims:
         counts[c.article_id] += 1
-    articles = []
     for a in result.articles:
         d = asdict(a)
         text = d.pop("text")
         d["claim_count"] = counts[a.id]
         d["chars"] = len(text)
-        articles.append(_jsonable(d))
-    claims = [_claim_json(c) for c in result.claims]
-    facts = []
-    for f in result.facts:
-        d = _jsonable(asdict(f))
-        d["reconciled_detail"] = {k: _estimate_json(e, result.claim_map()[f.claim_ids[0]])
-                                  for k, e in fact_reconciliation(f, result).items()}
-        facts.append(d)
+        yield _jsonable(d)
+
+
+def _fact_dict(f, result: Result) -> dict[str, Any]:
+    d = _jsonable(asdict(f))
+    d["reconciled_detail"] = {k: _estimate_json(e, result.claim_map()[f.claim_ids[0]])
+                              for k, e in fact_reconciliation(f, result).items()}
+    return d
+
+
+# The document's long lists, built one item at a time by ``iter_json`` (and all at once by ``to_dict``).
+_LISTS = {"articles": _article_dicts,
+          "claims": lambda result: map(_claim_json, result.claims),
+          "facts": lambda result: (_fact_dict(f, result) for f in result.facts)}
+
+
+def _head(result: Result) -> dict[str, Any]:
+    """The JSON document with its long lists left empty, in the contract's key order."""
     return {
         "schema": SCHEMA_VERSION,
         "policy": {"name": result.policy.name, "description": result.policy.description,
                    "table": {k: list(_jsonable(v)) for k, v in sorted(result.policy.table.items())}},
         "model": result.model,
-        "articles": articles,
+        "articles": [],
         "skipped": [asdict(s) for s in result.skipped],
         "syndication": [list(g) for g in result.syndication],
-        "claims": claims,
-        "facts": facts,
+        "claims": [],
+        "facts": [],
         "reconcile_rules": dict(RECONCILE_RULES),
     }
 
 
+def to_dict(result: Result) -> dict[str, Any]:
+    """The JSON document as plain Python data (the contract in the README)."""
+    doc = _head(result)
+    for key, items in _LISTS.items():
+        doc[key] = list(items(result))
+    return doc
+
+
+def _dumps(value: Any, depth: int) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it at nesting ``depth`` of a larger document
+    (a JSON string holds no raw newline, so every line break is one of the layout's)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+
+def iter_json(result: Result) -> Iterator[str]:
+    """The JSON document in pieces, one per article, claim and fact: joined, the bytes of
+    ``json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\\n"``, without holding every
+    item's dict (or the whole text) at once."""
+    yield "{"
+    for n, (key, value) in enumerate(_head(result).items()):
+        yield ("," if n else "") + "\n  " + json.dumps(key, ensure_ascii=False) + ": "
+        if key not in _LISTS:
+            yield _dumps(value, 1)
+            continue
+        empty = True
+        for item in _LISTS[key](result):
+            yield ("[" if empty else ",") + "\n    " + _dumps(item, 2)
+            empty = False
+        yield "[]" if empty else "\n  ]"
+    yield "\n}\n"
+
+
 def to_json(result: Result) -> str:
     """The JSON document as text, deterministic to the byte."""
-    return json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_json(result))
+
+
+def write_json(result: Result, path) -> None:
+    """Write the JSON document to ``path`` (UTF-8) piece by piece: the same bytes as ``to_json``,
+    without the whole text in memory."""
+    with open(path, "w", encoding="utf-8") as fp:  # as Path.write_text writes text
+        for piece in iter_json(result):
+            fp.write(piece)
 
 
 def claims_frame(result: Result) -> pd.DataFrame:

@@ -37,6 +37,7 @@ import numpy as np
 
 from .cache import code_version, record_to_dict
 from .cluster import ClusterConfig
+from .engine import engine_for
 from .formats import Columns
 from .ingest import DEFAULT_MAX_BYTES, Skipped, _body_hash, _natural, ingest, mark_near_duplicates
 from .numbers import get_policy
@@ -316,7 +317,7 @@ class Store:
         Raises:
             StoreError: when nothing was ever added (no policy or model recorded).
         """
-        from .pipeline import _Clock, group_stage
+        from .pipeline import _Clock, compact_vectors, group_stage
         from .records import Result
 
         meta = self.meta()
@@ -330,6 +331,7 @@ class Store:
             claims_a, vecs_a = self.claims_and_vectors(a)
             per_article.append(claims_a)
             vectors.append(vecs_a)
+        vectors = compact_vectors(vectors)  # one matrix; the per-article ones go now, not after grouping
         claims, facts, wires = group_stage(articles, per_article, vectors, config=config, clock=_Clock(timings))
         skipped = _ordered_skips([*self.skipped(), *((s, INGEST) for s in duplicates)])
         return Result(tuple(articles), tuple(skipped), tuple(claims), tuple(facts), get_policy(meta["policy"]),
@@ -339,7 +341,7 @@ class Store:
 
     def add(self, paths: Iterable[str | Path], *, policy: str = "conservative", model: str | None = None,
             nlp=None, embedder=None, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False,
-            columns: Columns = Columns()) -> AddSummary:
+            columns: Columns = Columns(), workers: int | None = None, scheduler: str | None = None) -> AddSummary:
         """Read articles and store the claims and vectors of those not stored yet, one transaction each.
 
         An article whose id and content (text and metadata) are stored already is not read further:
@@ -351,6 +353,7 @@ class Store:
             policy, model: as ``check``; a store keeps the ones it was first filled with, and
                 another is an error (its claims and vectors would not compare).
             nlp, embedder: loaded models to reuse (or fakes to test with), as ``check`` takes them.
+            workers, scheduler: where claims are extracted, as ``check`` takes them.
 
         Raises:
             StoreError: another policy or model than the store's.
@@ -364,8 +367,9 @@ class Store:
         self._settle(vague.name, embedder.name)
         new, unchanged = self._triage(articles)
         self._record_skips(skips, read=[a.path for a in articles])
-        added, claims, failed = self._extract_and_commit(new, vague=vague, nlp=nlp, embedder=embedder,
-                                                         strict=strict)
+        with engine_for(workers=workers, scheduler=scheduler) as engine:
+            added, claims, failed = self._extract_and_commit(new, vague=vague, nlp=nlp, embedder=embedder,
+                                                             strict=strict, engine=engine)
         return AddSummary(added, unchanged, tuple(s for s, _ in skips) + failed, claims)
 
     @staticmethod
@@ -418,8 +422,8 @@ class Store:
             self._db.executemany("INSERT OR REPLACE INTO skipped (path, reason, stage) VALUES (?, ?, ?)",
                                  sorted(now - before))
 
-    def _extract_and_commit(self, new: list[Article], *, vague, nlp, embedder,
-                            strict: bool) -> tuple[int, int, tuple[Skipped, ...]]:
+    def _extract_and_commit(self, new: list[Article], *, vague, nlp, embedder, strict: bool,
+                            engine=None) -> tuple[int, int, tuple[Skipped, ...]]:
         """Extract the new articles as one stream, embed them in batches, commit each alone.
 
         Returns:
@@ -430,7 +434,7 @@ class Store:
         failed: dict[int, str] = {}
         added = claims = 0
         for batch in _batches(extract_stream(new, list(range(len(new))), policy=vague, nlp=nlp, failed=failed,
-                                             strict=strict), EMBED_BATCH):
+                                             strict=strict, engine=engine), EMBED_BATCH):
             for article, claims_a, vecs in _embedded(new, batch, embedder):
                 self._commit_article(article, claims_a, vecs, committed=added)
                 added += 1
