@@ -484,7 +484,7 @@ class _Pairs:
                                                    or ca.sentence_start == cb.sentence_start) \
                     and not _two_sources(ca, cb) and (a, b) not in self.summed:
                 return _FAR  # without wording to compare, two figures of one article are two facts,
-                # unless one is a heading and the other the first count below it of its subject
+                # unless one is a subheading and the other the count right below it that it sums up
             return self.structural_distance(a, b)
         if ca.article_id == cb.article_id and ca.sentence_start == cb.sentence_start and (
                 ca.kind == "date" or not (ca.claimant and cb.claimant and ca.claimant != cb.claimant)):
