@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from .kinds import ACTION_KINDS, CASUALTY_KINDS, OBJECT_KINDS, PEOPLE_KINDS, PEOPLE_ONLY_KINDS
 from .lang import en as lx
-from .lang import action_of, get_language
+from .lang import action_of, body_subject, get_language
 from .dates import DateMatch, find_dates
 from .numbers import FigureMatch, VaguePolicy, find_figures, get_policy
 from .records import Article, Claim, Figure, ModelMissingError
@@ -743,17 +743,9 @@ def _member_body(noun) -> tuple[str, str] | None:
     "members of the army" soldiers; None for "members of the group" or no body."""
     if noun.lemma_.lower() not in lx.MEMBER_NOUNS:
         return None
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for body in (c for c in prep.children if c.dep_ == "pobj"):
-            lemma = body.lemma_.lower()
-            words = {c.lemma_.lower() for c in body.subtree if c.i != body.i}
-            if words & lx.NOT_FORCE_WORDS:
-                continue
-            if lemma in lx.BODIES:
-                return lx.BODIES[lemma]
-            if lemma in lx.FORCE_NOUNS and words & lx.FORCE_WORDS:
-                return "security forces", "security forces"
-    return None
+    bodies = (b for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+              for b in prep.children if b.dep_ == "pobj")
+    return next((found for b in bodies if (found := body_subject(b, lx)) is not None), None)
 
 
 def _uniformed(noun) -> tuple[str, str] | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .claims import (DROP_ROLES, ROLE_KIND, Block, _parse_text, as_written, dates_in, one_per_span, segment,
                      clock_unit, start_verb)
 from .kinds import ACTION_KINDS, CASUALTY_KINDS, PEOPLE_KINDS, PEOPLE_ONLY_KINDS
-from .lang import Language, action_of
+from .lang import Language, action_of, body_subject
 from .numbers import VaguePolicy, get_policy
 from .records import Article, Claim
 
@@ -448,18 +448,9 @@ def _member_body(noun, w) -> tuple[str, str] | None:
     forces, "efectivos del ejército" soldiers; None for "miembros de la banda" or no body."""
     if noun.lemma_.lower() not in w.MEMBER_NOUNS:
         return None
-    for body in noun.children:
-        if body.dep_ != "nmod" or not any(d.dep_ == "case" and d.lower_ in w.MEMBER_CASES for d in body.children):
-            continue
-        lemma = body.lemma_.lower()
-        words = {c.lemma_.lower() for c in body.subtree if c.i != body.i}
-        if words & w.NOT_FORCE_WORDS:
-            continue
-        if lemma in w.BODIES:
-            return w.BODIES[lemma]
-        if lemma in w.FORCE_NOUNS and words & w.FORCE_WORDS:
-            return "security forces", "security forces"
-    return None
+    bodies = (b for b in noun.children
+              if b.dep_ == "nmod" and any(d.dep_ == "case" and d.lower_ in w.MEMBER_CASES for d in b.children))
+    return next((found for b in bodies if (found := body_subject(b, w)) is not None), None)
 
 
 def _subject(kind: str, noun, fm, w) -> tuple[str, str]:

@@ -27,7 +27,6 @@ class Kind:
         window: A measure embedded with the few words around it, not its whole sentence.
         own_date: Happens on days of its own after the main event (an arrest, an evacuation).
         grouped: Its figures are compared across sentences at all.
-        clock: A time of day (seconds since midnight, unit "clock"), shown as "04:00".
         by_action: Counts actors by what they did; its subject names the action ("recognising"
             countries), so states that recognise someone never meet states that send troops.
     """
@@ -44,7 +43,6 @@ class Kind:
     own_date: bool = False
     grouped: bool = True
     by_action: bool = False
-    clock: bool = False
 
 
 _TOLL = dict(casualty=True, running=True, people=True)
@@ -70,7 +68,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("percent", measure=True),
     Kind("measure", measure=True),
     Kind("countries", by_action=True),  # "recognised by more than 50 countries"
-    Kind("start time", measure=True, window=True, clock=True),  # "the raid began at 5 a.m."
+    Kind("start time", measure=True, window=True),  # "the raid began at 5 a.m." (unit "clock": seconds since midnight)
     Kind("date"),
     Kind("age", grouped=False),
     Kind("other", grouped=False),
@@ -97,5 +95,4 @@ MEASURE_KINDS = having("measure")
 WINDOW_KINDS = having("window")
 OWN_DATE_KINDS = having("own_date")
 ACTION_KINDS = having("by_action")
-CLOCK_KINDS = having("clock")
 UNGROUPED_KINDS = frozenset(k.name for k in KINDS.values() if not k.grouped)

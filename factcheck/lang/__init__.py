@@ -59,6 +59,21 @@ def action_of(words, actions: dict[str, str]) -> str | None:
     return next((actions[w] for w in words if w in actions), None)
 
 
+def body_subject(body, words) -> tuple[str, str] | None:
+    """What members of a body are, by the body's token and the language's word tables (``BODIES``,
+    ``FORCE_NOUNS`` with ``FORCE_WORDS``, never with ``NOT_FORCE_WORDS``): "the security forces",
+    "el ejército"; None for "the gang", "seguridad privada"."""
+    lemma = body.lemma_.lower()
+    around = {c.lemma_.lower() for c in body.subtree if c.i != body.i}
+    if around & words.NOT_FORCE_WORDS:
+        return None
+    if lemma in words.BODIES:
+        return words.BODIES[lemma]
+    if lemma in words.FORCE_NOUNS and around & words.FORCE_WORDS:
+        return "security forces", "security forces"
+    return None
+
+
 def get_language(code: str | None) -> Language:
     """The language of a code; None is the default language (English)."""
     return LANGUAGES[code or DEFAULT_LANGUAGE]
