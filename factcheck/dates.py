@@ -524,24 +524,29 @@ def _weekday(m: re.Match[str], text: str, published: date | None) -> _Result:
     return day, day, True
 
 
-# Patterns in order of preference when two matches of the same length overlap.
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_RX_ISO, _iso),
-    (_RX_MDY, _full_date),
-    (_RX_DMY, _full_date),
-    (_RX_MY, _month_year),
-    (_RX_YEAR_RANGE, _year_range),
-    (_RX_DECADE, _decade),
-    (_RX_MD, _yearless),
-    (_RX_DM, _yearless),
-    (_RX_AGO, _ago),
-    (_RX_UNIT, _unit),
-    (_RX_DAYWORD, _dayword),
-    (_RX_WEEKEND, _weekend),
-    (_RX_WEEKDAY, _weekday),
-    (_RX_MONTH, _month_alone),
-    (_RX_YEAR, _year_prep),
-    (_RX_YEAR_POSS, _year_poss),
+# Needles: what every match of a pattern contains, so a text without it skips that pattern
+# (most sentences hold no date). tests/test_dates.py checks each pattern never matches without its needle.
+_HAS_YEAR = re.compile(r"\d{4}")
+_HAS_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+
+# Patterns in order of preference when two matches of the same length overlap: (regex, handler, needle).
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, re.Pattern[str]], ...] = (
+    (_RX_ISO, _iso, _HAS_YEAR),
+    (_RX_MDY, _full_date, _HAS_MONTH),
+    (_RX_DMY, _full_date, _HAS_MONTH),
+    (_RX_MY, _month_year, _HAS_MONTH),
+    (_RX_YEAR_RANGE, _year_range, _HAS_YEAR),
+    (_RX_DECADE, _decade, _HAS_YEAR),
+    (_RX_MD, _yearless, _HAS_MONTH),
+    (_RX_DM, _yearless, _HAS_MONTH),
+    (_RX_AGO, _ago, re.compile(r"(?i:ago)")),
+    (_RX_UNIT, _unit, re.compile(r"(?i:week|month|year)")),
+    (_RX_DAYWORD, _dayword, re.compile(r"(?i:yesterday|today|tonight|night|this)")),
+    (_RX_WEEKEND, _weekend, re.compile(r"(?i:weekend)")),
+    (_RX_WEEKDAY, _weekday, re.compile(r"day")),
+    (_RX_MONTH, _month_alone, _HAS_MONTH),
+    (_RX_YEAR, _year_prep, _HAS_YEAR),
+    (_RX_YEAR_POSS, _year_poss, _HAS_YEAR),
 )
 
 
@@ -570,12 +575,18 @@ def find_dates(text: str, *, published: date | None) -> list[DateMatch]:
 
 
 def settle_dates(patterns, text: str, published: date | None) -> list[DateMatch]:
-    """Run (regex, handler) date patterns over a text and keep the longest non-overlapping
-    matches, then the earlier pattern: the engine every language's date reader shares."""
+    """Run (regex, handler, needle) date patterns over a text and keep the longest non-overlapping
+    matches, then the earlier pattern: the engine every language's date reader shares. A pattern
+    whose needle (a regex every match of it contains) is not in the text is skipped."""
     if not isinstance(text, str) or not text:
         return []
     candidates: list[tuple[int, int, int, date, date, bool]] = []
-    for rank, (regex, handler) in enumerate(patterns):
+    found: dict[re.Pattern[str], bool] = {}
+    for rank, (regex, handler, needle) in enumerate(patterns):
+        if needle not in found:
+            found[needle] = needle.search(text) is not None
+        if not found[needle]:
+            continue
         for m in regex.finditer(text):
             try:
                 result = handler(m, text, published)

@@ -324,3 +324,44 @@ def test_without_anchor_only_absolute(text: str, published: date) -> None:
 def test_resolve_date_never_raises(text: str, published: date | None) -> None:
     result = resolve_date(text, published=published)
     assert result is None or result[0] <= result[1]
+
+
+# --------------------------------------------------------------------------- needles
+
+def _needle_cases():
+    from factcheck.lang import es_dates
+    from test_es_dates import GOLDEN as ES_GOLDEN, NEGATIVE as ES_NEGATIVE
+
+    from factcheck import dates
+
+    english = [case[1] for case in GOLDEN] + _FRAGMENTS
+    spanish = [case[1] for case in ES_GOLDEN] + ES_NEGATIVE
+    return [(dates._PATTERNS, text) for text in english] + [(es_dates._PATTERNS, text) for text in spanish]
+
+
+@pytest.mark.parametrize("patterns,text", _needle_cases())
+def test_a_pattern_never_matches_without_its_needle(patterns, text) -> None:
+    """A pattern is skipped when its needle is not in the text: that must never skip a match."""
+    for variant in (text, text.upper(), text.lower()):
+        for regex, _handler, needle in patterns:
+            for m in regex.finditer(variant):
+                assert needle.search(m.group(0)), (regex.pattern[:60], m.group(0))
+
+
+_ES_FRAGMENTS = ["27 de junio de 2017", "el martes", "el pasado lunes", "julio de 2017", "hace seis meses", "ayer",
+                 "anteayer", "esta mañana", "la semana pasada", "el fin de semana", "entre 2015 y 2017",
+                 "en 2017", "del 2018", "27/06/2017", "SÁBADO", "a finales de julio", "el próximo viernes"]
+_any_texts = st.one_of(_texts, st.lists(st.tuples(st.sampled_from(_ES_FRAGMENTS + _FRAGMENTS), _SEPARATORS),
+                                        max_size=12).map(lambda parts: "".join(f + s for f, s in parts)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_any_texts)
+def test_needles_hold_on_generated_text(text: str) -> None:
+    from factcheck import dates
+    from factcheck.lang import es_dates
+
+    for patterns in (dates._PATTERNS, es_dates._PATTERNS):
+        for regex, _handler, needle in patterns:
+            for m in regex.finditer(text):
+                assert needle.search(m.group(0))

@@ -288,10 +288,16 @@ def _weekday(m: re.Match[str], text: str, published: date | None) -> _Result:
 
 _Handler = Callable[[re.Match[str], str, date | None], _Result]
 # Patterns in order of preference when two matches of the same length overlap.
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_RX_ISO, _numeric), (_RX_SLASH, _numeric), (_RX_DMY, _dmy), (_RX_MY, _month_year),
-    (_RX_YEAR_RANGE, _year_range), (_RX_AGO, _ago), (_RX_UNIT, _unit), (_RX_DAYWORD, _dayword),
-    (_RX_WEEKDAY, _weekday), (_RX_MONTH, _month_alone), (_RX_YEAR, _year_prep),
+# Each with its needle, which every match contains (see ``settle_dates``).
+_HAS_YEAR = re.compile(r"\d{4}")
+_HAS_MONTH = re.compile(r"(?i:" + "|".join(_MONTHS) + r")")
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, re.Pattern[str]], ...] = (
+    (_RX_ISO, _numeric, _HAS_YEAR), (_RX_SLASH, _numeric, _HAS_YEAR), (_RX_DMY, _dmy, _HAS_MONTH),
+    (_RX_MY, _month_year, _HAS_MONTH), (_RX_YEAR_RANGE, _year_range, _HAS_YEAR),
+    (_RX_AGO, _ago, re.compile(r"(?i:hace)")), (_RX_UNIT, _unit, re.compile(r"(?i:semana|mes|año)")),
+    (_RX_DAYWORD, _dayword, re.compile(r"(?i:ayer|hoy|anoche|antier|esta)")),
+    (_RX_WEEKDAY, _weekday, re.compile(r"(?i:" + _WEEKDAY + r")")),
+    (_RX_MONTH, _month_alone, _HAS_MONTH), (_RX_YEAR, _year_prep, _HAS_YEAR),
 )
 
 
