@@ -3,6 +3,7 @@
     python benchmarks/run.py                      # seeds/ and 1,000 generated articles (+ cache re-run)
     python benchmarks/run.py --articles 1000 10000
     python benchmarks/run.py --profile            # also the top hot spots of the seeds run (cProfile)
+    python benchmarks/run.py --articles --incremental 10000 1000   # adding 1,000 to a store of 10,000
 
 Each corpus runs in a fresh Python process, so its peak memory (``ru_maxrss``) is its own.
 That process loads the models (timed as ``load``), warms them up on seeds/, then times one
@@ -137,6 +138,65 @@ def child(args) -> None:
     print("RESULT " + json.dumps(out))
 
 
+def child_incremental(args) -> None:
+    """The incremental figure, in this process: a fresh run of the new articles alone, then a store
+    filled with the base articles, the new ones added to it, and the report of everything stored."""
+    os.chdir(ROOT)
+    from factcheck.claims import load_nlp, nlp_installed
+    from factcheck.embed import SentenceTransformerEmbedder
+    from factcheck.store import Store
+
+    nlp = {lang: load_nlp(lang) for lang in ("en", "es") if nlp_installed(lang)}
+    embedder = SentenceTransformerEmbedder()
+    embedder.embed(["warm up"])
+    _timed_run(["seeds"], nlp=nlp, embedder=embedder)  # warm
+    base, new = Path(args.one) / "base", Path(args.one) / "new"
+    out = {"fresh": _timed_run([new], nlp=nlp, embedder=embedder)["total"]}
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-store-") as tmp, Store(Path(tmp) / "s.db") as store:
+        for label, folder in (("fill", base), ("add", new)):
+            t0 = time.perf_counter()
+            added = store.add([folder], nlp=nlp, embedder=embedder)
+            out[label] = time.perf_counter() - t0
+            out[f"{label}_articles"] = added.added
+        t0 = time.perf_counter()
+        result = store.result()
+        md = result.to_markdown()
+        _json_sha256(result, md)
+        out["report"] = time.perf_counter() - t0
+        out["report_articles"] = len(result.articles)
+    out["peak_rss_mb"] = _rss_mb()
+    print("RESULT " + json.dumps(out))
+
+
+def incremental(base: int, new: int, args) -> None:
+    """Generate base + new articles (the new ones are the corpus' last, about the same events) and
+    print what adding the new ones to a store of the base ones costs, against a fresh run of them."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from corpus import generate
+
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-inc-") as tmp:
+        paths = generate(Path(tmp) / "all", base + new, seed=args.seed, spanish=args.spanish)
+        for k, path in enumerate(paths):
+            folder = Path(tmp) / ("base" if k < base else "new")
+            folder.mkdir(exist_ok=True)
+            path.rename(folder / path.name)
+        cmd = [sys.executable, __file__, "--one", tmp, "--incremental-child"]
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")]
+    if proc.returncode or not lines:
+        sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-3000:])
+        raise SystemExit(f"incremental benchmark failed (exit {proc.returncode})")
+    r = json.loads(lines[-1][len("RESULT "):])
+    print(f"\n## incremental: {new} articles added to a store of {base}")
+    print(f"  fresh run of the {new} alone (check + Markdown + JSON): {r['fresh']:8.2f} s")
+    print(f"  store filled with the {base} (add):                     {r['fill']:8.2f} s")
+    print(f"  the {new} added to it (add: extract, embed, commit):    {r['add']:8.2f} s "
+          f"= {r['add'] / r['fresh']:.2f}x the fresh run ({r['add_articles']} articles added)")
+    print(f"  report of all {r['report_articles']} stored (group, compare, Markdown + JSON): {r['report']:8.2f} s; "
+          f"add + report = {(r['add'] + r['report']) / r['fresh']:.2f}x the fresh run")
+    print(f"  peak memory (ru_maxrss, whole process incl. models): {r['peak_rss_mb']:.0f} MB")
+
+
 def measure(label: str, path: Path, args, *, cache_dir: Path | None = None) -> dict:
     cmd = [sys.executable, __file__, "--one", str(path)]
     if args.profile and label == "seeds":
@@ -218,11 +278,14 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write all figures to this JSON file")
     parser.add_argument("--workers", type=int, help="extract on a local Dask cluster of N workers (0: in the "
                                                     "measuring process alone; default: factcheck's default)")
+    parser.add_argument("--incremental", type=int, nargs=2, metavar=("BASE", "NEW"),
+                        help="also time adding NEW generated articles to a store of BASE (e.g. 10000 1000)")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--cache-dir", help=argparse.SUPPRESS)
+    parser.add_argument("--incremental-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        child(args)
+        (child_incremental if args.incremental_child else child)(args)
         return
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -247,6 +310,8 @@ def main() -> None:
             r["generate_s"] = gen
             results.append(r)
             show(r)
+    if args.incremental:
+        incremental(*args.incremental, args)
     if args.json:
         args.json.write_text(json.dumps({"cores": os.cpu_count(), "results": results}, indent=2) + "\n")
 

@@ -57,10 +57,16 @@ def resolve_model_path(name: str) -> str:
         f"set {MODEL_ENV} or --model to a folder holding a sentence-transformers model")
 
 
+# Texts per forward pass. Each batch pads to its longest text and attention's memory grows with the
+# square of that length: on 600 ledes of ~725 characters, batches of 16 peaked 200 MB lower than
+# batches of 64 and ran 20% faster; on short claim sentences the batch size made no difference.
+BATCH_SIZE = 16
+
+
 class SentenceTransformerEmbedder:
     """The real embedder: a sentence-transformers model loaded from disk, on the CPU."""
 
-    def __init__(self, model: str | None = None, *, batch_size: int = 64) -> None:
+    def __init__(self, model: str | None = None, *, batch_size: int = BATCH_SIZE) -> None:
         self.name = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
         self.batch_size = batch_size
         self._model = None
