@@ -98,13 +98,6 @@ def _widen(w: tuple[date, date], *, running: bool) -> tuple[date, date]:
     return w
 
 
-def _overlap(a: tuple[date, date] | None, b: tuple[date, date] | None, *, running: bool = False) -> bool:
-    if a is None or b is None:
-        return True
-    a, b = _widen(a, running=running), _widen(b, running=running)
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
 def recalls_older_event(claim: Claim, published: date | None, *, window_days: int) -> bool:
     """True when the claim's own date puts its event before the article's news window."""
     if claim.event_end is None or published is None:
@@ -226,13 +219,15 @@ def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs:
             groups.append([i])
         else:
             blocks[block_key(c)].append(i)
-    distinctive = _distinctive_names(articles)
+    context = {aid: names(_context_text(a)) for aid, a in sorted(articles.items())}  # once per run
+    distinctive = _distinctive_names(context)
     for key in sorted(blocks):
         idx = blocks[key]
         if len(idx) == 1:
             groups.append(idx)
             continue
-        groups.extend(_cluster_block(idx, claims, sentence_vecs, article_vecs, articles, config, distinctive))
+        groups.extend(_cluster_block(idx, claims, sentence_vecs, article_vecs, articles, config, distinctive,
+                                     context))
     groups = [sorted(g) for g in groups]
     groups.sort(key=lambda g: g[0])
     return groups
@@ -285,9 +280,15 @@ def claim_text(claim: Claim) -> str:
     return " ".join([*before, s[a:b], *after])
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _unaccent(text: str) -> str:
     """The text without accents: "José Núñez" and "Jose Nunez" are one name across outlets."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = unicodedata.normalize("NFKD", text)
+    if text.isascii():
+        return text
+    return _NON_ASCII.sub(lambda m: "" if unicodedata.combining(m.group()) else m.group(), text)
 
 
 _NOT_NAMES = {_unaccent(w) for w in not_names()}  # every language's "Monday", "Lunes", "The", "El"
@@ -316,10 +317,10 @@ def is_part(claim: Claim) -> bool:
 DISTINCTIVE_SHARE = 1 / 3
 
 
-def _distinctive_names(articles: dict[str, Article]) -> dict[str, frozenset[str]]:
-    """Each article's context names that few of the run's articles share: where the languages differ,
-    these, not sentence embeddings, tell whether two articles are about one event."""
-    found = {aid: names(_context_text(a)) for aid, a in sorted(articles.items())}
+def _distinctive_names(found: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    """Each article's context names (``found``: article id -> its names) that few of the run's
+    articles share: where the languages differ, these, not sentence embeddings, tell whether two
+    articles are about one event."""
     df: dict[str, int] = defaultdict(int)
     for ns in found.values():
         for name in ns:
@@ -345,7 +346,8 @@ class _Pairs:
     complete linkage never puts them in one group.
     """
 
-    def __init__(self, idx, claims, sentence_vecs, article_vecs, articles, config, distinctive=None):
+    def __init__(self, idx, claims, sentence_vecs, article_vecs, articles, config, distinctive=None,
+                 context: dict[str, set[str]] | None = None):
         self.claims = [claims[i] for i in idx]
         # the English sentence model compares English only: a pair with another language is decided
         # by structure and by the distinctive names its articles share
@@ -361,13 +363,17 @@ class _Pairs:
         # A claim about an older event stands in its own sentence's context, not the article's news.
         self.av = np.stack([sentence_vecs[i] if old else article_vecs[claims[i].article_id]
                             for i, old in zip(idx, older)])
-        context: dict[str, set[str]] = {}  # an article's names, found once for all its claims
+        context = dict(context or {})  # an article's names, found once for all its claims
         for c, old in zip(self.claims, older):
             if not old and c.article_id not in context:
                 context[c.article_id] = names(_context_text(articles[c.article_id]))
         self.names = [names(c.sentence) if old else context[c.article_id] for c, old in zip(self.claims, older)]
         self.windows = [event_window(c, articles[c.article_id].published, window_days=config.window_days)
                         for c in self.claims]
+        # the windows as ``_widen`` widens them, once: (plain, running) per claim, and the news windows
+        self._wide = [(None, None) if w is None else (_widen(w, running=False), _widen(w, running=True))
+                      for w in self.windows]
+        self._news_wide = [None if w is None else _widen(w, running=False) for w in self.news]
         # the subjects each claim's own article also counts, in this block, at a time its event may be
         self.also_counted: list[dict[str, list[float]]] = [defaultdict(list) for _ in self.claims]
         by_article: dict[str, list[int]] = defaultdict(list)
@@ -380,10 +386,20 @@ class _Pairs:
         for ps in by_article.values():
             for i, p in enumerate(ps):
                 for q in ps[i + 1:]:
-                    running = self.claims[p].kind in RUNNING_KINDS
-                    if _overlap(self.windows[p], self.windows[q], running=running):
+                    if self.times_meet(p, q):
                         self.also_counted[p][self.claims[q].subject].append(self.claims[q].low)
                         self.also_counted[q][self.claims[p].subject].append(self.claims[p].low)
+
+    def times_meet(self, a: int, b: int) -> bool:
+        """True when the two claims' event windows, widened for a's kind (``_widen``), meet."""
+        running = self.claims[a].kind in RUNNING_KINDS
+        wa, wb = self._wide[a][running], self._wide[b][running]
+        return wa is None or wb is None or (wa[0] <= wb[1] and wb[0] <= wa[1])
+
+    def news_meet(self, a: int, b: int) -> bool:
+        """True when the two claims' news windows (the days before publication) meet."""
+        wa, wb = self._news_wide[a], self._news_wide[b]
+        return wa is None or wb is None or (wa[0] <= wb[1] and wb[0] <= wa[1])
 
     def same_event(self, a: int, b: int, asim: float, ssim: float) -> bool:
         cfg = self.config
@@ -456,7 +472,7 @@ class _Pairs:
         cfg = self.config
         ca, cb = self.claims[a], self.claims[b]
         one_article = ca.article_id == cb.article_id  # a headline and its body restating one figure
-        if ca.kind == "date" or not _overlap(self.windows[a], self.windows[b], running=ca.kind in RUNNING_KINDS):
+        if ca.kind == "date" or not self.times_meet(a, b):
             return _FAR
         if not one_article and len(self.distinctive[a] & self.distinctive[b]) < self.names_needed(a, b):
             return _FAR
@@ -502,17 +518,17 @@ class _Pairs:
         if ca.kind == "date":
             # two reports that each date their own news are about different events unless
             # their news windows meet; a date recalled from the past may meet either
-            if not (self.older[a] or self.older[b]) and not _overlap(self.news[a], self.news[b]):
+            if not (self.older[a] or self.older[b]) and not self.news_meet(a, b):
                 return _FAR
             # in one news cycle, a date recalled from before it and a date of its news are two events
-            if self.older[a] != self.older[b] and _overlap(self.news[a], self.news[b]):
+            if self.older[a] != self.older[b] and self.news_meet(a, b):
                 return _FAR
             # ledes alike: the sentences need only be near; one event by shared names alone
             # (a weekly's analysis vs a local daily's lede): the sentences must say it alike
             need = cfg.date_min_similarity if asim >= cfg.event_similarity else cfg.date_named_similarity
             if ssim < need:
                 return _FAR
-        elif not _overlap(self.windows[a], self.windows[b], running=ca.kind in RUNNING_KINDS):
+        elif not self.times_meet(a, b):
             return _FAR
         if ca.kind in MEASURE_KINDS and ssim < (cfg.near_measure_similarity if _near(ca, cb)
                                                 else cfg.measure_min_similarity):
@@ -628,8 +644,8 @@ def _same_objects(pairs: "_Pairs") -> set[tuple[int, int]]:
 
 def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarray,
                    article_vecs: dict[str, np.ndarray], articles: dict[str, Article],
-                   config: ClusterConfig, distinctive=None) -> list[list[int]]:
-    pairs = _Pairs(idx, claims, sentence_vecs, article_vecs, articles, config, distinctive)
+                   config: ClusterConfig, distinctive=None, context=None) -> list[list[int]]:
+    pairs = _Pairs(idx, claims, sentence_vecs, article_vecs, articles, config, distinctive, context)
     n = len(idx)
     w = config.sentence_weight
     # Blended cosine similarity is the dot product of these concatenated unit vectors.
