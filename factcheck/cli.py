@@ -566,11 +566,7 @@ def report(
                                               "instead of reading PATHs."),
 ) -> None:
     """Write the discrepancy report: Markdown and JSON, and on request HTML, CSV or Parquet tables."""
-    chosen = set(formats or [Format.md, Format.json])
-    if html_out:  # a path asked for is written, whatever --format lists
-        chosen.add(Format.html)
-    if tables_dir and not chosen & {Format.csv, Format.parquet}:
-        chosen.add(Format.csv)
+    chosen = _chosen_formats(formats, html_out=html_out, tables_dir=tables_dir)
     if store is not None:
         result = _stored_result(ctx, store, paths, policy=policy.value, model=model)
     else:
@@ -580,6 +576,29 @@ def report(
                         columns=columns, cache=cache, **_engine(workers, scheduler))
         _need_articles(result, paths)
         _warn_cache(cache)
+    written = _write_outputs(result, chosen, out=out, json_out=json_out, html_out=html_out, tables_dir=tables_dir,
+                             jsonld_out=jsonld_out)
+    if not quiet:
+        flagged = sum(1 for f in result.facts if f.verdict in FLAGGED)
+        typer.echo(f"{len(result.articles)} articles read, {len(result.skipped)} skipped, "
+                   f"{len(result.claims)} claims, {len(result.facts)} facts, {flagged} flagged -> "
+                   + ", ".join(map(str, written)))
+    _report_skipped(result)
+
+
+def _chosen_formats(formats: list[Format] | None, *, html_out: Path | None, tables_dir: Path | None) -> set[Format]:
+    """The formats to write: those listed (default md and json), plus any whose path option is given."""
+    chosen = set(formats or [Format.md, Format.json])
+    if html_out:  # a path asked for is written, whatever --format lists
+        chosen.add(Format.html)
+    if tables_dir and not chosen & {Format.csv, Format.parquet}:
+        chosen.add(Format.csv)
+    return chosen
+
+
+def _write_outputs(result: Result, chosen: set[Format], *, out: Path, json_out: Path, html_out: Path | None,
+                   tables_dir: Path | None, jsonld_out: Path | None) -> list[Path]:
+    """Write the report in each chosen format; the paths written, in order."""
     written: list[Path] = []
     if Format.md in chosen:
         _write(out, result.to_markdown())
@@ -603,12 +622,7 @@ def report(
 
         _write(jsonld_out, claim_review_jsonld(result))
         written.append(jsonld_out)
-    if not quiet:
-        flagged = sum(1 for f in result.facts if f.verdict in FLAGGED)
-        typer.echo(f"{len(result.articles)} articles read, {len(result.skipped)} skipped, "
-                   f"{len(result.claims)} claims, {len(result.facts)} facts, {flagged} flagged -> "
-                   + ", ".join(map(str, written)))
-    _report_skipped(result)
+    return written
 
 
 # --- the claim store -------------------------------------------------------------------------------
