@@ -152,8 +152,37 @@ def segment(article: Article) -> list[Block]:
     "Story highlights" marker.
     """
     text = article.text
+    trimmed, pieces = _paragraphs(text, article.body_start)
+    highlights = next((i for i, (s, e) in enumerate(trimmed)
+                       if _CHROME_MARKERS.match(text[s:e]) and text[s:e].strip().lower() == "story highlights"),
+                      None)
+    blocks: list[Block] = []
+    section: str | None = None
+    for i, (s, e) in enumerate(trimmed):
+        if pieces[i]:  # an over-long paragraph is body text: no heading, caption or credit is that long
+            role = "chrome" if highlights is not None and i <= highlights else "body"
+            blocks.extend(Block(ps, pe, role, section, piece=True) for ps, pe in pieces[i])
+            continue
+        chunk = text[s:e]
+        role = "body"
+        if highlights is not None and i <= highlights:
+            role = "chrome"
+        elif _CREDIT.search(chunk) or _CHROME_MARKERS.match(chunk):
+            role = "chrome"
+        elif _dated_after(chunk, article):
+            role = "chrome"
+        elif not _TERMINAL.search(chunk) and len(chunk.split()) <= 20:
+            role = "heading"
+        blocks.append(Block(s, e, role, section))
+        section = _section_after(chunk, section)
+    return blocks
+
+
+def _paragraphs(text: str, body_start: int) -> tuple[list[tuple[int, int]], list[list[tuple[int, int]]]]:
+    """The text's paragraphs from ``body_start`` (hard-wrapped lines joined, whitespace trimmed), and
+    for each the sentence-bounded pieces it is cut into when over-long (else an empty list)."""
     spans: list[list[int]] = []
-    for s, e in _lines(text, article.body_start):
+    for s, e in _lines(text, body_start):
         line = text[s:e]
         if not line.strip():
             spans.append([])  # a blank line ends the block
@@ -175,42 +204,27 @@ def segment(article: Article) -> list[Block]:
             trimmed.append((s + lead, e - trail))
             long = e - trail - s - lead > MAX_BLOCK_CHARS
             pieces.append(list(split_block(text, s + lead, e - trail)) if long else [])
+    return trimmed, pieces
 
-    highlights = next((i for i, (s, e) in enumerate(trimmed)
-                       if _CHROME_MARKERS.match(text[s:e]) and text[s:e].strip().lower() == "story highlights"),
-                      None)
-    blocks: list[Block] = []
-    section: str | None = None
-    for i, (s, e) in enumerate(trimmed):
-        if pieces[i]:  # an over-long paragraph is body text: no heading, caption or credit is that long
-            role = "chrome" if highlights is not None and i <= highlights else "body"
-            blocks.extend(Block(ps, pe, role, section, piece=True) for ps, pe in pieces[i])
-            continue
-        chunk = text[s:e]
-        role = "body"
-        if highlights is not None and i <= highlights:
-            role = "chrome"
-        elif _CREDIT.search(chunk) or _CHROME_MARKERS.match(chunk):
-            role = "chrome"
-        elif _dated_after(chunk, article):
-            role = "chrome"
-        elif not _TERMINAL.search(chunk) and len(chunk.split()) <= 20:
-            role = "heading"
-        header = _REPORTS_HEADER.search(chunk)
-        colon = _COLON_HEADER.search(chunk)
-        blocks.append(Block(s, e, role, section))
-        if header:
-            section = header.group(1).strip()
-        elif colon:
-            name = (colon.group(1) or colon.group(2)).strip()
-            words = set(name.lower().split())
-            # "Casualties:" or "Deaths by country:" heads a list, it names no source
-            own = name.lower() in lx.OWN_VOICE_HEADERS or words & _NOT_SOURCES or words & set(lx.KIND_NOUNS) \
-                or any(w.rstrip("s") in lx.KIND_NOUNS for w in words)
-            section = None if own else name
-        elif _UPDATE_HEADER.match(chunk):
-            section = None
-    return blocks
+
+def _section_after(chunk: str, section: str | None) -> str | None:
+    """The source section the blocks after ``chunk`` belong to: one its header names ("Red Cross
+    reports:", "Field Notes Blog:"), none after a header of the outlet's own or an update, else
+    the same as before."""
+    header = _REPORTS_HEADER.search(chunk)
+    colon = _COLON_HEADER.search(chunk)
+    if header:
+        return header.group(1).strip()
+    if colon:
+        name = (colon.group(1) or colon.group(2)).strip()
+        words = set(name.lower().split())
+        # "Casualties:" or "Deaths by country:" heads a list, it names no source
+        own = name.lower() in lx.OWN_VOICE_HEADERS or words & _NOT_SOURCES or words & set(lx.KIND_NOUNS) \
+            or any(w.rstrip("s") in lx.KIND_NOUNS for w in words)
+        return None if own else name
+    if _UPDATE_HEADER.match(chunk):
+        return None
+    return section
 
 
 def _dated_after(chunk: str, article: Article) -> bool:

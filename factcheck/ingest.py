@@ -677,6 +677,14 @@ def ingest(paths: list[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, stric
                              manifests=manifests):
         (skipped if isinstance(item, Skipped) else read).append(item)
     read.sort(key=lambda a: (_natural(a.id), _natural(a.path)))
+    articles = _unique_articles(read, skipped, strict=strict)
+    skipped.sort(key=lambda s: (_natural(s.path), s.reason))
+    return mark_near_duplicates(articles), skipped
+
+
+def _unique_articles(read: list[Article], skipped: list[Skipped], *, strict: bool) -> list[Article]:
+    """The articles in order, without a second use of an id or a second copy of a body (each of
+    those is added to ``skipped`` with its reason, or with ``strict`` raises InputError)."""
     articles: list[Article] = []
     ids: dict[str, str] = {}
     bodies: dict[str, str] = {}
@@ -697,5 +705,4 @@ def ingest(paths: list[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, stric
             continue
         ids[article.id] = article.path
         articles.append(article)
-    skipped.sort(key=lambda s: (_natural(s.path), s.reason))
-    return mark_near_duplicates(articles), skipped
+    return articles
