@@ -988,6 +988,45 @@ def _is_year_like(n: _Num) -> bool:
             and re.fullmatch(r"\d{4}", n.raw) is not None and 1800 <= n.low <= 2100)
 
 
+@dataclass(frozen=True, slots=True)
+class _Second:
+    """What follows the first number: a second number joined by a connector, or a whole range."""
+
+    range_start: int                  # "between", "from" or the first number
+    num: _Num | None = None           # the second number, if one joins the first
+    unit: _Unit | None = None         # its unit
+    kind: str | None = None           # the connector: "and", "dash", "to" or "or"
+    done: tuple[FigureMatch, int] | None = None   # a clock-time or season range, read whole
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A figure read up to its qualifiers: its values, its unit and where it lies."""
+
+    low: float
+    high: float | None
+    qualifier: str
+    alternatives: tuple[float, ...]
+    vague: bool
+    paired: bool                      # two numbers: a range or alternatives
+    unit: _Unit | None
+    currency: str | None
+    range_start: int
+    end: int
+    num_start: int
+    num_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Qualifiers:
+    """The qualifiers around a figure: "more than 50", "50 or more"."""
+
+    lead: str | None
+    trailing: str | None
+    start: int      # the leading qualifier's start, else the range's
+    end: int        # after the trailing qualifier when it stays in the figure
+
+
 def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
                   ) -> tuple[FigureMatch | None, int]:
     """Reads one figure whose numeral starts at ``pos``; returns it and where to go on."""
@@ -996,7 +1035,44 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
         return None, pos + 1
     if _is_pronoun_one(text, n1, floor):
         return None, n1.end
+    special = _special_form_match(text, n1, floor)
+    if special is not None:
+        return special
 
+    n1, u1 = _read_ratio(text, n1, policy)
+    # Units and ranges.
+    if u1 is None:
+        u1 = _read_unit(text, n1.end, allow_of=n1.kind == "vague" or n1.scale > 1)
+    if u1 is None and n1.kind == "digits" and _GLUED_LETTER_RE.match(text, n1.end):
+        return None, _WORD_END_RE.match(text, n1.end).end()   # "180ml", "5G": not a figure
+    if u1 is None and n1.exact and _UNIT_BEFORE_RE.search(
+            text, *_prev_window(text, n1.start, floor, 20)):
+        u1 = _Unit(n1.end, "magnitude", 1.0)
+    after1 = u1.end if u1 else n1.end
+    second = _read_second(text, n1, u1, after1=after1, floor=floor, policy=policy)
+    if second.done is not None:
+        return second.done
+
+    n2 = second.num
+    if n2 is not None:
+        n1 = _share_scale(n1, n2)
+        reading = _pair_reading(n1, n2, u1, second)
+        # A year range: "between 2010 and 2015", "from 2010 to 2015", "2010-2015".
+        if (_is_year_like(n1) and _is_year_like(n2) and reading.unit is None
+                and second.kind != "or"):
+            end = reading.end
+            return _make(text, second.range_start, end,
+                         Figure(reading.low, reading.high, "range"), "year",
+                         reading.num_start, reading.num_end), end
+    else:
+        reading = _single_reading(n1, u1, after1, second.range_start)
+    qualifiers = _read_qualifiers(text, reading, floor)
+    return _assemble(text, n1, reading, qualifiers, floor=floor)
+
+
+def _special_form_match(text: str, n1: _Num, floor: int,
+                        ) -> tuple[FigureMatch | None, int] | None:
+    """Reads the forms taken before any range: ages, decades, appositive ages, names."""
     # Ages come first: "-year" in "36-year-old" is not a duration.
     if n1.exact and n1.currency is None:
         am = _AGE_SUFFIX_RE.match(text, n1.end)
@@ -1029,9 +1105,12 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
         if nm:
             return _make(text, nm.start(), n1.end, Figure(n1.low, n1.low), "name",
                          n1.num_start, n1.end), n1.end
+    return None
 
+
+def _read_ratio(text: str, n1: _Num, policy: VaguePolicy) -> tuple[_Num, _Unit | None]:
+    """Reads a ratio after the first number ("1 in 5") as a percentage, with its unit."""
     # Ratios: "1 in 5" is 20 per cent.
-    u1: _Unit | None = None
     rm = _RATIO_RE.match(text, n1.end) if n1.exact and n1.currency is None else None
     if rm:
         per = _read_number(text, rm.end(), policy)
@@ -1040,23 +1119,27 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
             pct = _clean(100 * n1.low / per.low)
             n1 = _Num(n1.start, per.num_start, per.end, pct, pct, pct, 1.0, "ratio",
                       text[n1.num_start:per.end])
-            u1 = _Unit(per.end, "%", 1.0)
+            return n1, _Unit(per.end, "%", 1.0)
+    return n1, None
 
-    # Units and ranges.
-    if u1 is None:
-        u1 = _read_unit(text, n1.end, allow_of=n1.kind == "vague" or n1.scale > 1)
-    if u1 is None and n1.kind == "digits" and _GLUED_LETTER_RE.match(text, n1.end):
-        return None, _WORD_END_RE.match(text, n1.end).end()   # "180ml", "5G": not a figure
-    if u1 is None and n1.exact and _UNIT_BEFORE_RE.search(
-            text, *_prev_window(text, n1.start, floor, 20)):
-        u1 = _Unit(n1.end, "magnitude", 1.0)
-    after1 = u1.end if u1 else n1.end
-    n2: _Num | None = None
-    u2: _Unit | None = None
-    conn_kind = None
-    range_start = n1.start
+
+def _read_second(text: str, n1: _Num, u1: _Unit | None, *, after1: int, floor: int,
+                 policy: VaguePolicy) -> _Second:
+    """Reads what follows the first number: a second number of a range or alternative."""
     trail = _TRAIL_QUALIFIER_RE.match(text, after1)
     cm = None if trail else _CONNECTOR_RE.match(text, after1)
+    done, cm = _read_hour_range(text, n1, u1, cm, floor=floor)
+    if done is not None:
+        return _Second(n1.start, done=done)
+    if cm and n1.exact:
+        return _read_connected(text, n1, u1, cm, floor=floor, policy=policy)
+    return _Second(n1.start)
+
+
+def _read_hour_range(text: str, n1: _Num, u1: _Unit | None, cm: re.Match[str] | None, *,
+                     floor: int,
+                     ) -> tuple[tuple[FigureMatch, int] | None, re.Match[str] | None]:
+    """Reads a range of hours sharing one am/pm ("2-4pm"); returns it and the connector left."""
     tm2 = _TIME_RE.match(text, cm.end()) if cm and cm.lastgroup != "or" else None
     if (tm2 and n1.kind == "digits" and re.fullmatch(r"\d{1,2}", n1.raw)
             and 1 <= n1.low <= 12 and u1 is None):
@@ -1068,76 +1151,91 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
             fm = _FROM_RE.search(text, *_prev_window(text, n1.start, floor))
             start = bm.start() if bm else fm.start() if fm else n1.start
             if cm.lastgroup != "and" or bm:
-                return _make(text, start, tm2.end(), Figure(t1[0], t2[0], "range", "s"),
-                             "time", tm2.start(), tm2.start() + t2[1]), tm2.end()
-        cm = None
-    if cm and n1.exact:
-        cand = _read_number(text, cm.end(), policy)
-        kind = cm.lastgroup
-        ok = cand is not None and cand.exact
-        if ok and kind == "and":
-            bm = _BETWEEN_RE.search(text, *_prev_window(text, n1.start, floor))
-            ok = bm is not None
-            if ok:
-                range_start = bm.start()
-        if ok and kind == "dash" and cand is not None:
-            # "2014-15": a season or fiscal year.
-            if _is_year_like(n1) and re.fullmatch(r"\d{2}", cand.raw):
-                century = n1.low - n1.low % 100
-                full = century + cand.low
-                if full > n1.low:
-                    end = cand.end
-                    return _make(text, n1.start, end, Figure(n1.low, full, "range"), "year",
-                                 cand.num_start, end), end
-            ok = cand.low > n1.low or cand.scale > n1.scale   # "3-1" is a score
-        if ok and kind == "to" and cand is not None:
-            fm = _FROM_RE.search(text, *_prev_window(text, n1.start, floor))
-            if fm:
-                range_start = fm.start()
-            elif cand.low * cand.scale < n1.low * max(n1.scale, cand.scale):
-                ok = False   # "52% to 48%", "won 52 to 48": a score, not a range
-        if ok and cand is not None:
-            cu = _read_unit(text, cand.end, allow_of=cand.scale > 1)
-            if u1 and cu and (u1.base != cu.base):
-                ok = False
-            if ok and cand.currency and n1.currency and cand.currency != n1.currency:
-                ok = False
-            if ok:
-                n2, u2, conn_kind = cand, cu, kind
+                return (_make(text, start, tm2.end(), Figure(t1[0], t2[0], "range", "s"),
+                              "time", tm2.start(), tm2.start() + t2[1]), tm2.end()), cm
+        return None, None
+    return None, cm
 
-    if n2 is not None:
-        # "2 to 3 million", "two or three dozen": the scale covers both numbers.
-        if n2.scale > 1 and n1.scale == 1 and n1.base < n2.base and n1.kind != "special":
-            n1 = _Num(n1.start, n1.num_start, n1.end, n1.low * n2.scale,
-                      n1.high * n2.scale if n1.high is not None else None,
-                      n1.base, n2.scale, n1.kind, n1.raw, n1.currency)
-        unit = u2 or u1
-        end = u2.end if u2 else n2.end
-        num_start, num_end = n2.num_start, n2.end
-        currency = n1.currency or n2.currency
-        v1, v2 = n1.low, n2.low
-        if conn_kind == "or":
-            alternatives = (v1, v2)
-            low, high, qualifier = min(v1, v2), max(v1, v2), "or"
-        else:
-            alternatives = ()
-            low, high, qualifier = min(v1, v2), max(v1, v2), "range"
-        vague = False
-        # A year range: "between 2010 and 2015", "from 2010 to 2015", "2010-2015".
-        if (_is_year_like(n1) and _is_year_like(n2) and unit is None
-                and conn_kind != "or"):
-            return _make(text, range_start, end, Figure(low, high, "range"), "year",
-                         num_start, num_end), end
+
+def _read_connected(text: str, n1: _Num, u1: _Unit | None, cm: re.Match[str], *, floor: int,
+                    policy: VaguePolicy) -> _Second:
+    """Reads the number after a connector ("and", "-", "to", "or") if it makes a range with n1."""
+    range_start = n1.start
+    cand = _read_number(text, cm.end(), policy)
+    kind = cm.lastgroup
+    ok = cand is not None and cand.exact
+    if ok and kind == "and":
+        bm = _BETWEEN_RE.search(text, *_prev_window(text, n1.start, floor))
+        ok = bm is not None
+        if ok:
+            range_start = bm.start()
+    if ok and kind == "dash" and cand is not None:
+        # "2014-15": a season or fiscal year.
+        if _is_year_like(n1) and re.fullmatch(r"\d{2}", cand.raw):
+            century = n1.low - n1.low % 100
+            full = century + cand.low
+            if full > n1.low:
+                end = cand.end
+                return _Second(range_start, done=(
+                    _make(text, n1.start, end, Figure(n1.low, full, "range"), "year",
+                          cand.num_start, end), end))
+        ok = cand.low > n1.low or cand.scale > n1.scale   # "3-1" is a score
+    if ok and kind == "to" and cand is not None:
+        fm = _FROM_RE.search(text, *_prev_window(text, n1.start, floor))
+        if fm:
+            range_start = fm.start()
+        elif cand.low * cand.scale < n1.low * max(n1.scale, cand.scale):
+            ok = False   # "52% to 48%", "won 52 to 48": a score, not a range
+    if ok and cand is not None:
+        cu = _read_unit(text, cand.end, allow_of=cand.scale > 1)
+        if u1 and cu and (u1.base != cu.base):
+            ok = False
+        if ok and cand.currency and n1.currency and cand.currency != n1.currency:
+            ok = False
+        if ok:
+            return _Second(range_start, cand, cu, kind)
+    return _Second(range_start)
+
+
+def _share_scale(n1: _Num, n2: _Num) -> _Num:
+    """Reads the first number with the second's scale when that scale covers both."""
+    # "2 to 3 million", "two or three dozen": the scale covers both numbers.
+    if n2.scale > 1 and n1.scale == 1 and n1.base < n2.base and n1.kind != "special":
+        n1 = _Num(n1.start, n1.num_start, n1.end, n1.low * n2.scale,
+                  n1.high * n2.scale if n1.high is not None else None,
+                  n1.base, n2.scale, n1.kind, n1.raw, n1.currency)
+    return n1
+
+
+def _pair_reading(n1: _Num, n2: _Num, u1: _Unit | None, second: _Second) -> _Reading:
+    """Reads two numbers as one figure: a range ("5 to 10") or alternatives ("2 or 3")."""
+    u2 = second.unit
+    unit = u2 or u1
+    end = u2.end if u2 else n2.end
+    currency = n1.currency or n2.currency
+    v1, v2 = n1.low, n2.low
+    if second.kind == "or":
+        alternatives: tuple[float, ...] = (v1, v2)
+        low, high, qualifier = min(v1, v2), max(v1, v2), "or"
     else:
-        unit = u1
-        end = after1
-        num_start, num_end = n1.num_start, n1.end
-        currency = n1.currency
-        low, high = n1.low, n1.high
         alternatives = ()
-        qualifier = "vague" if n1.kind == "vague" else "exact"
-        vague = n1.kind == "vague"
+        low, high, qualifier = min(v1, v2), max(v1, v2), "range"
+    return _Reading(low, high, qualifier, alternatives, vague=False, paired=True, unit=unit,
+                    currency=currency, range_start=second.range_start, end=end,
+                    num_start=n2.num_start, num_end=n2.end)
 
+
+def _single_reading(n1: _Num, u1: _Unit | None, after1: int, range_start: int) -> _Reading:
+    """Reads one number, with its unit, as a figure."""
+    return _Reading(n1.low, n1.high, "vague" if n1.kind == "vague" else "exact", (),
+                    vague=n1.kind == "vague", paired=False, unit=u1, currency=n1.currency,
+                    range_start=range_start, end=after1, num_start=n1.num_start,
+                    num_end=n1.end)
+
+
+def _read_qualifiers(text: str, reading: _Reading, floor: int) -> _Qualifiers:
+    """Reads the leading and trailing qualifiers of a figure ("more than 50", "50 or more")."""
+    end = reading.end
     # Trailing qualifier: "50 or more", "20 or so", "50+".
     trailing = None
     tm = _TRAIL_QUALIFIER_RE.match(text, end)
@@ -1148,15 +1246,15 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
 
     # Leading qualifier, ending right before the figure.
     lead = None
-    qm = _QUALIFIER_RE.search(text, *_prev_window(text, range_start, floor))
+    qm = _QUALIFIER_RE.search(text, *_prev_window(text, reading.range_start, floor))
     if qm:
         lead = _QUALIFIER_NAMES[qm.lastgroup]
         # "run over several people", "under many": prepositions, not bounds.
-        if vague and re.fullmatch(r"(?i)(?:over|above|under|below|some|about|around)\s+",
-                                  qm.group()):
+        if reading.vague and re.fullmatch(
+                r"(?i)(?:over|above|under|below|some|about|around)\s+", qm.group()):
             lead, qm = None, None
         # "over three days" mostly means "during": not a bound; "for over four hours" is one.
-        if (lead == "more than" and unit is not None and unit.base == "s"
+        if (lead == "more than" and reading.unit is not None and reading.unit.base == "s"
                 and re.match(r"(?i)over", qm.group())
                 and not re.search(r"(?i)\bfor\s+$", text[max(0, qm.start() - 8):qm.start()])):
             lead, qm = None, None
@@ -1166,20 +1264,30 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
         lead, trailing = _CLOSED_BOUND.get(lead or "", lead), None
         if lead not in _CLOSED_BOUND.values():
             end = tm.start()
+    return _Qualifiers(lead, trailing, qm.start() if qm else reading.range_start, end)
+
+
+def _assemble(text: str, n1: _Num, reading: _Reading, qualifiers: _Qualifiers, *,
+              floor: int) -> tuple[FigureMatch | None, int]:
+    """Assembles the figure with its base unit, role and bounds; or reads it as an age or year."""
+    low, high, alternatives = reading.low, reading.high, reading.alternatives
+    qualifier, end = reading.qualifier, qualifiers.end
+    lead, trailing = qualifiers.lead, qualifiers.trailing
+    num_start, num_end = reading.num_start, reading.num_end
 
     # Base unit and role.
     base_unit = None
     factor = 1.0
-    if currency:   # "$5 million dollars": the symbol decides, the word adds nothing
-        base_unit = currency
-    elif unit is not None:
-        base_unit, factor = unit.base, unit.factor
+    if reading.currency:   # "$5 million dollars": the symbol decides, the word adds nothing
+        base_unit = reading.currency
+    elif reading.unit is not None:
+        base_unit, factor = reading.unit.base, reading.unit.factor
 
     # Age prefix: "aged 40", "aged between 18 and 25".
-    if base_unit is None and not vague:
-        ag = _AGE_PREFIX_RE.search(text, *_prev_window(text, range_start, floor))
+    if base_unit is None and not reading.vague:
+        ag = _AGE_PREFIX_RE.search(text, *_prev_window(text, reading.range_start, floor))
         if ag:
-            age_qualifier = qualifier if n2 is not None else "exact"
+            age_qualifier = qualifier if reading.paired else "exact"
             if trailing is not None:   # "aged 12 and under", "aged 65 or over"
                 low, high = _qualify(trailing, low, high, count=True)
                 age_qualifier = trailing
@@ -1187,7 +1295,7 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
             return _make(text, ag.start(), end, fig, "age", num_start, num_end), end
 
     # Years: a bare four-digit number 1800..2100.
-    if (n2 is None and base_unit is None and lead is None and trailing is None
+    if (not reading.paired and base_unit is None and lead is None and trailing is None
             and _is_year_like(n1)):
         window = _prev_window(text, n1.start, floor, 40)
         if (_YEAR_BEFORE_RE.search(text, *window)
@@ -1195,15 +1303,7 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
             return _make(text, n1.start, n1.end, Figure(n1.low, n1.low), "year",
                          n1.num_start, n1.end), n1.end
 
-    if base_unit in _MONEY_UNITS:
-        role = "money"
-    elif base_unit == "%":
-        role = "percent"
-    elif base_unit is not None:
-        role = "measure"
-    else:
-        role = "count"
-
+    role = _role(base_unit)
     if base_unit is not None and factor != 1.0:
         low = _clean(low * factor)
         high = None if high is None else _clean(high * factor)
@@ -1218,9 +1318,19 @@ def _number_match(text: str, pos: int, floor: int, policy: VaguePolicy,
     high = None if high is None else _clean(high)
     if not _finite(low) or (high is not None and (not _finite(high) or high < low)):
         return None, end
-    start = qm.start() if qm else range_start
-    fig = Figure(low, high, qualifier, base_unit, alternatives, vague)
-    return _make(text, start, end, fig, role, num_start, num_end), end
+    fig = Figure(low, high, qualifier, base_unit, alternatives, reading.vague)
+    return _make(text, qualifiers.start, end, fig, role, num_start, num_end), end
+
+
+def _role(base_unit: str | None) -> str:
+    """Reads a figure's role from its base unit: money, percent, measure or count."""
+    if base_unit in _MONEY_UNITS:
+        return "money"
+    if base_unit == "%":
+        return "percent"
+    if base_unit is not None:
+        return "measure"
+    return "count"
 
 
 # Two bounds stated apart join into one range when only a comma, "and" or "but" is between
