@@ -139,8 +139,8 @@ def child(args) -> None:
 
 
 def child_incremental(args) -> None:
-    """The incremental figure, in this process: a fresh run of the new articles alone, then a store
-    filled with the base articles, the new ones added to it, and the report of everything stored."""
+    """The store's side of the incremental figure, in this process: a store filled with the base
+    articles, the new ones added to it, and the report of everything stored."""
     os.chdir(ROOT)
     from factcheck.claims import load_nlp, nlp_installed
     from factcheck.embed import SentenceTransformerEmbedder
@@ -151,7 +151,7 @@ def child_incremental(args) -> None:
     embedder.embed(["warm up"])
     _timed_run(["seeds"], nlp=nlp, embedder=embedder)  # warm
     base, new = Path(args.one) / "base", Path(args.one) / "new"
-    out = {"fresh": _timed_run([new], nlp=nlp, embedder=embedder)["total"]}
+    out = {}
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-store-") as tmp, Store(Path(tmp) / "s.db") as store:
         for label, folder in (("fill", base), ("add", new)):
             t0 = time.perf_counter()
@@ -168,9 +168,10 @@ def child_incremental(args) -> None:
     print("RESULT " + json.dumps(out))
 
 
-def incremental(base: int, new: int, args) -> None:
+def incremental(base: int, new: int, args) -> dict:
     """Generate base + new articles (the new ones are the corpus' last, about the same events) and
-    print what adding the new ones to a store of the base ones costs, against a fresh run of them."""
+    print what adding the new ones to a store of the base ones costs, against a fresh run of them
+    (in a process of its own, so neither run finds the other's texts in warm caches)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from corpus import generate
 
@@ -180,6 +181,7 @@ def incremental(base: int, new: int, args) -> None:
             folder = Path(tmp) / ("base" if k < base else "new")
             folder.mkdir(exist_ok=True)
             path.rename(folder / path.name)
+        fresh = measure(f"generated {new} (fresh, alone)", Path(tmp) / "new", args)["total"]
         cmd = [sys.executable, __file__, "--one", tmp, "--incremental-child"]
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")]
@@ -187,6 +189,7 @@ def incremental(base: int, new: int, args) -> None:
         sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-3000:])
         raise SystemExit(f"incremental benchmark failed (exit {proc.returncode})")
     r = json.loads(lines[-1][len("RESULT "):])
+    r.update(label=f"incremental {base} + {new}", fresh=fresh)
     print(f"\n## incremental: {new} articles added to a store of {base}")
     print(f"  fresh run of the {new} alone (check + Markdown + JSON): {r['fresh']:8.2f} s")
     print(f"  store filled with the {base} (add):                     {r['fill']:8.2f} s")
@@ -194,7 +197,8 @@ def incremental(base: int, new: int, args) -> None:
           f"= {r['add'] / r['fresh']:.2f}x the fresh run ({r['add_articles']} articles added)")
     print(f"  report of all {r['report_articles']} stored (group, compare, Markdown + JSON): {r['report']:8.2f} s; "
           f"add + report = {(r['add'] + r['report']) / r['fresh']:.2f}x the fresh run")
-    print(f"  peak memory (ru_maxrss, whole process incl. models): {r['peak_rss_mb']:.0f} MB")
+    print(f"  peak memory of the store's process (ru_maxrss, incl. models): {r['peak_rss_mb']:.0f} MB")
+    return r
 
 
 def measure(label: str, path: Path, args, *, cache_dir: Path | None = None) -> dict:
@@ -287,6 +291,8 @@ def main() -> None:
     if args.one:
         (child_incremental if args.incremental_child else child)(args)
         return
+    if args.incremental and min(args.incremental) < 1:
+        parser.error("--incremental BASE NEW: both must be at least 1")
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from corpus import generate
@@ -311,7 +317,7 @@ def main() -> None:
             results.append(r)
             show(r)
     if args.incremental:
-        incremental(*args.incremental, args)
+        results.append(incremental(*args.incremental, args))
     if args.json:
         args.json.write_text(json.dumps({"cores": os.cpu_count(), "results": results}, indent=2) + "\n")
 
