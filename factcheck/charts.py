@@ -213,15 +213,26 @@ def _num(v) -> str:
 
 def plot_fact(ax, fact, claims, *, title_width: int = 95) -> Scale:
     """One fact's claims on ``ax``: a row per claim, in the figure's own units. Returns the scale."""
-    from matplotlib import dates as mdates
-    from matplotlib.ticker import MaxNLocator
-
     rows = _rows(fact, claims)
+    scale, values = _fact_scale(fact, rows)
+    left, right = _x_limits(rows, values, scale)
+    _draw_rows(ax, rows, scale, left, right)
+    _style_axes(ax, rows, scale, left, right)
+    _draw_title(ax, fact, title_width)
+    return scale
+
+
+def _fact_scale(fact, rows: list[dict]) -> tuple[Scale, list]:
+    """The fact's axis scale, from its claims' shared unit and values, and those values."""
     units = {r.get("unit") for r in rows if not _is_missing_unit(r.get("unit"))}
     unit = units.pop() if len(units) == 1 else None
     values = [v for r in rows for v in (r.get("low"), r.get("high"))]
     scale = choose_scale(str(_get(fact, "kind")), unit, values, str(_get(fact, "subject") or ""))
+    return scale, values
 
+
+def _x_limits(rows: list[dict], values: list, scale: Scale) -> tuple[float, float]:
+    """The axis's left and right ends, with room for open bounds to fade out."""
     xs = [scale.x(v) for v in _finite(values)]
     lo, hi = (min(xs), max(xs)) if xs else (0.0, 1.0)
     span = hi - lo if hi > lo else max(abs(hi), 1.0)
@@ -231,7 +242,11 @@ def plot_fact(ax, fact, claims, *, title_width: int = 95) -> Scale:
     left = lo - (0.3 if open_below else 0.08) * span
     if scale.integer and lo >= 0:
         left = max(left, -0.05 * span)   # a count is never negative: no room left of zero
+    return left, right
 
+
+def _draw_rows(ax, rows: list[dict], scale: Scale, left: float, right: float) -> None:
+    """Each claim's figure on its row: a dot, a bar, or a bound fading out to an open end."""
     height = 0.36
     for y, r in enumerate(rows):
         s = shape(r["low"], r.get("high"), r.get("qualifier"))
@@ -260,6 +275,12 @@ def plot_fact(ax, fact, claims, *, title_width: int = 95) -> Scale:
             ax.annotate(bound_label(r, scale), (b, y), xytext=(0, 9), textcoords="offset points",
                         ha="center", fontsize=8, color="tab:purple")
 
+
+def _style_axes(ax, rows: list[dict], scale: Scale, left: float, right: float) -> None:
+    """The axes' limits, claim labels, unit label, grid and tick locators."""
+    from matplotlib import dates as mdates
+    from matplotlib.ticker import MaxNLocator
+
     ax.set_xlim(left, right)
     ax.set_ylim(len(rows) - 0.4, -0.6)   # first claim on top
     ax.set_yticks(range(len(rows)), [f"{r.get('outlet')} · “{r.get('surface')}”" for r in rows], fontsize=8)
@@ -271,13 +292,16 @@ def plot_fact(ax, fact, claims, *, title_width: int = 95) -> Scale:
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
     elif scale.integer:
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def _draw_title(ax, fact, title_width: int) -> None:
+    """The panel's title: the fact's id, verdict and summary."""
     # The title starts at the figure's left edge, over the outlet labels, and sits above the axes.
     from matplotlib.transforms import blended_transform_factory, offset_copy
     where = offset_copy(blended_transform_factory(ax.figure.transFigure, ax.transAxes), ax.figure,
                         y=6, units="points")
     ax.text(0.012, 1.0, fact_title(fact, title_width), transform=where, ha="left", va="bottom",
             fontsize=9)
-    return scale
 
 
 def _is_missing_unit(u) -> bool:

@@ -243,6 +243,20 @@ def to_html(result: Result, *, jsonld: bool = False, json_path: str | None = Non
     """
     facts = result.facts
     counts = {v: sum(1 for f in facts if f.verdict == v) for v in VERDICTS}
+    out = _html_head(result, jsonld)
+    out.extend(_html_intro(result, counts))
+    out.extend(_html_flagged(result))
+    out.extend(_html_agreements(result))
+    out.extend(_html_articles(result))
+    out.extend(_html_syndication(result))
+    out.extend(_html_skipped(result))
+    out.append(_html_singles(counts, json_path))
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _html_head(result: Result, jsonld: bool) -> list[str]:
+    """The page's doctype and ``<head>``, with the JSON-LD block when asked, up to ``<body>``."""
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            # No script may run and nothing may load from anywhere: the page is a document.
@@ -252,11 +266,16 @@ def to_html(result: Result, *, jsonld: bool = False, json_path: str | None = Non
     if jsonld:
         out.append(f'<script type="application/ld+json">{claim_review_jsonld(result)}</script>')
     out.append("</head><body>")
-    out.append("<h1>factcheck discrepancy report</h1>")
+    return out
+
+
+def _html_intro(result: Result, counts: dict[str, int]) -> list[str]:
+    """The title, verdict counts, policy, definitions and reconciliation rules."""
+    out = ["<h1>factcheck discrepancy report</h1>"]
     badges = "".join(f'<span class="badge {v}">{_e(count_phrase(counts[v], v))}</span>' for v in VERDICTS)
     out.append(f'<p class="summary">{_plural(len(result.articles), "article")} read, '
                f"{len(result.skipped)} skipped; {_plural(len(result.claims), 'claim')} in "
-               f"{_plural(len(facts), 'fact')}: {badges}</p>")
+               f"{_plural(len(result.facts), 'fact')}: {badges}</p>")
     out.append(f'<p class="muted">Vague quantities are read with the <b>{_e(result.policy.name)}</b> '
                f"policy: {_e(result.policy.description)} Embedding model: <code>{_e(result.model)}</code>. "
                "A <i>contradiction</i> means the figures cannot all be true (their intervals are "
@@ -269,19 +288,34 @@ def to_html(result: Result, *, jsonld: bool = False, json_path: str | None = Non
                "a single claim. The rules:</p>")
     out.append('<ul class="muted rules">' + "".join(f"<li><i>{_e(name)}</i>: {_e(text)}</li>"
                                                     for name, text in RECONCILE_RULES.items()) + "</ul>")
-    out.append("<h2>Flagged facts</h2>")
-    flagged = [f for f in facts if f.verdict in FLAGGED]
+    return out
+
+
+def _html_flagged(result: Result) -> list[str]:
+    """The "Flagged facts" section: one ``<section>`` per fact whose figures differ."""
+    out = ["<h2>Flagged facts</h2>"]
+    flagged = [f for f in result.facts if f.verdict in FLAGGED]
     if not flagged:
         out.append("<p>No fact has differing figures.</p>")
     for f in flagged:
         out.extend(_fact_section(f, result))
-    agreements = [f for f in facts if f.verdict == "agreement"]
-    out.append("<h2>Agreements</h2>")
+    return out
+
+
+def _html_agreements(result: Result) -> list[str]:
+    """The "Agreements" section: a table of agreeing facts, or a line saying there are none."""
+    agreements = [f for f in result.facts if f.verdict == "agreement"]
+    out = ["<h2>Agreements</h2>"]
     if agreements:
         out.append(_table(AGREEMENT_HEADERS, agreement_rows(result)))
     else:
         out.append("<p>No two claims agree.</p>")
-    out.append("<h2>Articles</h2>")
+    return out
+
+
+def _html_articles(result: Result) -> list[str]:
+    """The "Articles" section: one row per article read, with its claim count and provenance."""
+    out = ["<h2>Articles</h2>"]
     per_article = {a.id: 0 for a in result.articles}
     for c in result.claims:
         per_article[c.article_id] += 1
@@ -289,6 +323,12 @@ def to_html(result: Result, *, jsonld: bool = False, json_path: str | None = Non
                        "path"],
                       [[a.id, a.lang or "", a.outlet, a.published or "unknown", per_article[a.id], a.text_source,
                         a.encoding, a.duplicate_of or "", _Html(path_html(a.path))] for a in result.articles]))
+    return out
+
+
+def _html_syndication(result: Result) -> list[str]:
+    """The "Syndicated copies" section, when some wire story was carried by several outlets."""
+    out: list[str] = []
     if result.syndication:
         arts = result.article_map()
         out.append("<h2>Syndicated copies</h2>")
@@ -297,16 +337,24 @@ def to_html(result: Result, *, jsonld: bool = False, json_path: str | None = Non
         out.append(_table(["story", "outlets", "articles"],
                           [[i, ", ".join(arts[a].outlet for a in g), ", ".join(g)]
                            for i, g in enumerate(result.syndication, start=1)]))
+    return out
+
+
+def _html_skipped(result: Result) -> list[str]:
+    """The "Skipped inputs" section, when some input was skipped."""
+    out: list[str] = []
     if result.skipped:
         out.append("<h2>Skipped inputs</h2>")
         out.append(_table(["path", "reason"], [[_Html(path_html(s.path)), s.reason] for s in result.skipped]))
+    return out
+
+
+def _html_singles(counts: dict[str, int], json_path: str | None) -> str:
+    """The closing note on where the single claims are: the JSON report named, or not."""
     singles = count_phrase(counts["single"], "single")
     if json_path is not None:
-        out.append(f'<p class="muted">{_e(singles)} (a figure no other claim states) are in the JSON report '
-                   f"<code>{_e(json_path)}</code> (<code>facts[]</code> with verdict <code>single</code>).</p>")
-    else:
-        out.append(f'<p class="muted">{_e(singles)} (a figure no other claim states) are not listed here; '
-                   "the JSON report (<code>--format json</code>) has them as <code>facts[]</code> with "
-                   "verdict <code>single</code>.</p>")
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+        return (f'<p class="muted">{_e(singles)} (a figure no other claim states) are in the JSON report '
+                f"<code>{_e(json_path)}</code> (<code>facts[]</code> with verdict <code>single</code>).</p>")
+    return (f'<p class="muted">{_e(singles)} (a figure no other claim states) are not listed here; '
+            "the JSON report (<code>--format json</code>) has them as <code>facts[]</code> with "
+            "verdict <code>single</code>.</p>")

@@ -159,6 +159,21 @@ def _reconcile_table(fact, result: Result) -> list[str]:
 def to_markdown(result: Result) -> str:
     """The Markdown discrepancy report."""
     facts = result.facts
+    out: list[str] = _md_header(result)
+    out.extend(_md_flagged(result))
+    out.extend(_md_agreements(result))
+    out.extend(_md_articles(result))
+    out.extend(_md_syndication(result))
+    out.extend(_md_skipped(result))
+    singles = sum(1 for f in facts if f.verdict == "single")
+    out.append(f"{singles} single claims are in the JSON (`facts[]` with verdict `single`).")
+    out.append("")
+    return "\n".join(out)
+
+
+def _md_header(result: Result) -> list[str]:
+    """The report's title, verdict counts, policy, definitions and reconciliation rules."""
+    facts = result.facts
     counts = {v: sum(1 for f in facts if f.verdict == v)
               for v in ("contradiction", "discrepancy", "update", "agreement", "single")}
     out: list[str] = ["# factcheck discrepancy report", ""]
@@ -185,35 +200,48 @@ def to_markdown(result: Result) -> str:
     for name, text in RECONCILE_RULES.items():
         out.append(f"- *{name}*: {md_escape(text)}")
     out.append("")
-    out.append("## Flagged facts")
-    out.append("")
-    flagged = [f for f in facts if f.verdict in FLAGGED]
+    return out
+
+
+def _md_flagged(result: Result) -> list[str]:
+    """The "Flagged facts" section: one block per fact whose figures differ."""
+    out = ["## Flagged facts", ""]
+    flagged = [f for f in result.facts if f.verdict in FLAGGED]
     if not flagged:
         out.append("No fact has differing figures.")
         out.append("")
     for f in flagged:
-        out.append(f"### {f.id} · {f.verdict}: {md_escape(f.summary)}")
+        out.extend(_md_fact(f, result))
+    return out
+
+
+def _md_fact(f, result: Result) -> list[str]:
+    """One flagged fact: its reasons, claims, sources, timeline and reconciliation."""
+    out = [f"### {f.id} · {f.verdict}: {md_escape(f.summary)}", ""]
+    for reason in f.why:
+        out.append(f"- {md_escape(reason)}")
+    if f.why:
         out.append("")
-        for reason in f.why:
-            out.append(f"- {md_escape(reason)}")
-        if f.why:
-            out.append("")
-        out.append(tabulate(_claim_rows(f, result), headers=CLAIM_HEADERS, tablefmt="github"))
-        out.append("")
-        out.append(f"Independent sources: {f.sources}; outlets: {md_escape(', '.join(f.outlets))}.")
-        out.append("")
-        if len({row[0] for row in f.timeline}) > 1:
-            out.append("Timeline:")
-            out.append("")
-            out.append(tabulate([[d, md_escape(o), md_escape(fig)] for d, o, fig in f.timeline],
-                                headers=["as of", "outlet", "figure"], tablefmt="github"))
-            out.append("")
-        if f.kind != "date":
-            out.extend(_reconcile_table(f, result))
-            out.append("")
-    agreements = [f for f in facts if f.verdict == "agreement"]
-    out.append("## Agreements")
+    out.append(tabulate(_claim_rows(f, result), headers=CLAIM_HEADERS, tablefmt="github"))
     out.append("")
+    out.append(f"Independent sources: {f.sources}; outlets: {md_escape(', '.join(f.outlets))}.")
+    out.append("")
+    if len({row[0] for row in f.timeline}) > 1:
+        out.append("Timeline:")
+        out.append("")
+        out.append(tabulate([[d, md_escape(o), md_escape(fig)] for d, o, fig in f.timeline],
+                            headers=["as of", "outlet", "figure"], tablefmt="github"))
+        out.append("")
+    if f.kind != "date":
+        out.extend(_reconcile_table(f, result))
+        out.append("")
+    return out
+
+
+def _md_agreements(result: Result) -> list[str]:
+    """The "Agreements" section: a table of agreeing facts, or a line saying there are none."""
+    agreements = [f for f in result.facts if f.verdict == "agreement"]
+    out = ["## Agreements", ""]
     if agreements:
         rows = [[md_escape(str(cell)) if isinstance(cell, str) else cell for cell in row]
                 for row in agreement_rows(result)]
@@ -221,8 +249,12 @@ def to_markdown(result: Result) -> str:
     else:
         out.append("No two claims agree.")
     out.append("")
-    out.append("## Articles")
-    out.append("")
+    return out
+
+
+def _md_articles(result: Result) -> list[str]:
+    """The "Articles" section: one row per article read, with its claim count."""
+    out = ["## Articles", ""]
     per_article = {a.id: 0 for a in result.articles}
     for c in result.claims:
         per_article[c.article_id] += 1
@@ -231,6 +263,12 @@ def to_markdown(result: Result) -> str:
     out.append(tabulate(rows, headers=["article", "lang", "outlet", "published", "claims", "path"],
                         tablefmt="github"))
     out.append("")
+    return out
+
+
+def _md_syndication(result: Result) -> list[str]:
+    """The "Syndicated copies" section, when some wire story was carried by several outlets."""
+    out: list[str] = []
     if result.syndication:
         arts = result.article_map()
         out.append("## Syndicated copies")
@@ -241,16 +279,19 @@ def to_markdown(result: Result) -> str:
                              for i, g in enumerate(result.syndication, start=1)],
                             headers=["story", "outlets", "articles"], tablefmt="github"))
         out.append("")
+    return out
+
+
+def _md_skipped(result: Result) -> list[str]:
+    """The "Skipped inputs" section, when some input was skipped."""
+    out: list[str] = []
     if result.skipped:
         out.append("## Skipped inputs")
         out.append("")
         out.append(tabulate([[md_escape(s.path), md_escape(s.reason)] for s in result.skipped],
                             headers=["path", "reason"], tablefmt="github"))
         out.append("")
-    singles = sum(1 for f in facts if f.verdict == "single")
-    out.append(f"{singles} single claims are in the JSON (`facts[]` with verdict `single`).")
-    out.append("")
-    return "\n".join(out)
+    return out
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
