@@ -182,13 +182,7 @@ def incremental(base: int, new: int, args) -> dict:
             folder.mkdir(exist_ok=True)
             path.rename(folder / path.name)
         fresh = measure(f"generated {new} (fresh, alone)", Path(tmp) / "new", args)["total"]
-        cmd = [sys.executable, __file__, "--one", tmp, "--incremental-child"]
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")]
-    if proc.returncode or not lines:
-        sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-3000:])
-        raise SystemExit(f"incremental benchmark failed (exit {proc.returncode})")
-    r = json.loads(lines[-1][len("RESULT "):])
+        r = _run_child([sys.executable, __file__, "--one", tmp, "--incremental-child"], "incremental")
     r.update(label=f"incremental {base} + {new}", fresh=fresh)
     print(f"\n## incremental: {new} articles added to a store of {base}")
     print(f"  fresh run of the {new} alone (check + Markdown + JSON): {r['fresh']:8.2f} s")
@@ -211,14 +205,19 @@ def measure(label: str, path: Path, args, *, cache_dir: Path | None = None) -> d
         cmd += ["--workers", str(args.workers)]
     if cache_dir is not None:
         cmd += ["--cache-dir", str(cache_dir)]
+    out = _run_child(cmd, label)
+    out["label"] = label
+    return out
+
+
+def _run_child(cmd: list[str], label: str) -> dict:
+    """Run a measuring child process and return the figures of its RESULT line."""
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")]
     if proc.returncode or not lines:
         sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-3000:])
         raise SystemExit(f"benchmark of {label} failed (exit {proc.returncode})")
-    out = json.loads(lines[-1][len("RESULT "):])
-    out["label"] = label
-    return out
+    return json.loads(lines[-1][len("RESULT "):])
 
 
 def cli_rerun(path: Path, cache_dir: Path) -> float:
