@@ -365,3 +365,17 @@ def test_a_headline_or_a_heading_with_a_verb_sums_up_nothing():
     moved = [replace(c, start=c.start - shift, end=c.end - shift, sentence_start=c.sentence_start - shift)
              for c in claims]
     assert len(run_unalike(moved, [headline])) == 2
+
+def test_joint_vectors_are_the_stacked_scaled_vectors_bit_for_bit():
+    """The blended vectors are filled a slice at a time to bound memory; the values must be those of
+    scaling and stacking the whole block, across slice boundaries too."""
+    from factcheck.cluster import _joint
+
+    rng = np.random.default_rng(7)
+    sv = rng.standard_normal((11, 4)).astype(np.float32)
+    av = rng.standard_normal((11, 4)).astype(np.float32)
+    for w in (0.5, 0.3):
+        whole = np.hstack([np.sqrt(w) * sv, np.sqrt(1 - w) * av]).astype(np.float32)
+        sliced = _joint(sv, av, w, rows=4)
+        assert sliced.dtype == np.float32
+        assert np.array_equal(whole.view(np.uint32), sliced.view(np.uint32))
