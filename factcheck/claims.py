@@ -915,13 +915,21 @@ def _deployed(verb, noun) -> bool:
     """Whether a deployment verb has the troops the right way round: sent ("500 soldiers were sent",
     "deployed 500 soldiers"), or acting in the active voice ("40 soldiers accompanied the leader"),
     not the senders or those accompanied by their relatives."""
-    lemma = verb.lemma_.lower()
     top = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # "dozens of soldiers"
     doer = top.dep_ == "nsubj" and top.head.i == verb.i and not _passive(verb)
-    if lemma in lx.SENDING_VERBS:
+    return deployed_right_way(verb, doer=doer, object_dep="dobj", words=lx)
+
+
+def deployed_right_way(verb, *, doer: bool, object_dep: str, words) -> bool:
+    """The deployment rule both extractors share, once each has found whether the counted troops are
+    the verb's doers: troops are counted when sent (not as the senders), and as escorts only when they
+    do the escorting and the escorted are not their own (an object with a possessive: "their relatives").
+    ``object_dep`` is the parse's relation for a direct object; ``words`` the language's word module."""
+    lemma = verb.lemma_.lower()
+    if lemma in words.SENDING_VERBS:
         return not doer
-    if lemma in lx.ESCORT_VERBS:
-        return doer and not any(d.lower_ in lx.POSSESSIVES for c in verb.children if c.dep_ == "dobj"
+    if lemma in words.ESCORT_VERBS:
+        return doer and not any(d.lower_ in words.POSSESSIVES for c in verb.children if c.dep_ == object_dep
                                 for d in c.children)
     return True
 

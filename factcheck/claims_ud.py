@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .claims import (DROP_ROLES, ROLE_KIND, Block, _parse_text, as_written, dates_in, one_per_span, segment,
-                     clock_unit, start_verb)
+from .claims import (DROP_ROLES, ROLE_KIND, Block, _parse_text, as_written, clock_unit, dates_in,
+                     deployed_right_way, one_per_span, segment, start_verb)
 from .kinds import ACTION_KINDS, CASUALTY_KINDS, PEOPLE_KINDS, PEOPLE_ONLY_KINDS
 from .lang import Language, action_of, body_subject
 from .numbers import VaguePolicy, get_policy
@@ -203,15 +203,9 @@ def _deployed(verb, counted, w) -> bool:
     acompañaron al dirigente"), not the senders or those accompanied by their relatives."""
     if verb is None:
         return True
-    lemma = verb.lemma_.lower()
     relative = verb.dep_ in ("acl", "acl:relcl") and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children)
     doer = (counted.dep_ == "nsubj" or relative) and not _is_passive(verb, w)  # "los militares que lo acompañaron"
-    if lemma in w.SENDING_VERBS:
-        return not doer
-    if lemma in w.ESCORT_VERBS:
-        return doer and not any(d.lower_ in w.POSSESSIVES for c in verb.children if c.dep_ == "obj"
-                                for d in c.children)
-    return True
+    return deployed_right_way(verb, doer=doer, object_dep="obj", words=w)
 
 
 def _is_passive(verb, w) -> bool:
