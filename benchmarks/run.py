@@ -65,8 +65,7 @@ def _timed_run(paths, *, nlp, embedder, cache=None, trace=False, workers=None) -
     finally:
         Typer.predict = predict
     t1 = time.perf_counter()
-    md = result.to_markdown()
-    js, both = _json_sha256(result, md)
+    md, js, both = _reports_sha256(result)
     timings["render"] = time.perf_counter() - t1
     total = time.perf_counter() - t0
     traced = tracemalloc.get_traced_memory()[1] / 2**20 if trace else None
@@ -80,18 +79,22 @@ def _timed_run(paths, *, nlp, embedder, cache=None, trace=False, workers=None) -
             "tracemalloc_mb": traced, "md": md, "json": js, "report_sha256": both, "typer": typer}
 
 
-def _json_sha256(result, md: str) -> tuple[str, str]:
-    """Write the JSON report to a file as `factcheck report --json` does (piece by piece, never whole
-    in memory): the sha256 of its bytes, and that of the Markdown's bytes followed by them."""
-    with tempfile.TemporaryDirectory(prefix="factcheck-bench-json-") as tmp:
-        path = Path(tmp) / "report.json"
-        result.write_json(path)
-        alone, both = hashlib.sha256(), hashlib.sha256(md.encode("utf-8"))
-        with open(path, "rb") as fp:
-            while chunk := fp.read(1 << 20):
-                alone.update(chunk)
-                both.update(chunk)
-        return alone.hexdigest(), both.hexdigest()
+def _reports_sha256(result) -> tuple[str, str, str]:
+    """Write the Markdown and JSON reports to files as `factcheck report` does (piece by piece, never
+    whole in memory): the sha256 of the Markdown's bytes, of the JSON's, and of both in that order."""
+    alone = []
+    both = hashlib.sha256()
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-report-") as tmp:
+        for name, write in (("report.md", result.write_markdown), ("report.json", result.write_json)):
+            path = Path(tmp) / name
+            write(path)
+            one = hashlib.sha256()
+            with open(path, "rb") as fp:
+                while chunk := fp.read(1 << 20):
+                    one.update(chunk)
+                    both.update(chunk)
+            alone.append(one.hexdigest())
+    return alone[0], alone[1], both.hexdigest()
 
 
 def child(args) -> None:
@@ -134,7 +137,7 @@ def child(args) -> None:
         out["cache_cold"] = {"total": cold["total"], "timings": cold["timings"]}
         out["cache_warm"] = {"total": warm["total"], "timings": warm["timings"]}
         out["cache_identical"] = (cold["md"] == run["md"] == warm["md"]
-                                  and cold["json"] == run["json"] == warm["json"])  # JSON sha256s
+                                  and cold["json"] == run["json"] == warm["json"])  # the reports' sha256s
     print("RESULT " + json.dumps(out))
 
 
@@ -160,8 +163,7 @@ def child_incremental(args) -> None:
             out[f"{label}_articles"] = added.added
         t0 = time.perf_counter()
         result = store.result()
-        md = result.to_markdown()
-        _json_sha256(result, md)
+        _reports_sha256(result)
         out["report"] = time.perf_counter() - t0
         out["report_articles"] = len(result.articles)
     out["peak_rss_mb"] = _rss_mb()

@@ -483,7 +483,7 @@ def _need_articles(result: Result, paths: list[Path] | None) -> None:
 def _write(path: Path, data: str | bytes | Callable[[Path], None]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if callable(data):  # a writer that streams to the path (the JSON report, piece by piece)
+        if callable(data):  # a writer that streams to the path (the reports, piece by piece)
             data(path)
         elif isinstance(data, bytes):
             path.write_bytes(data)
@@ -601,7 +601,7 @@ def _write_outputs(result: Result, chosen: set[Format], *, out: Path, json_out: 
     """Write the report in each chosen format; the paths written, in order."""
     written: list[Path] = []
     if Format.md in chosen:
-        _write(out, result.to_markdown())
+        _write(out, result.write_markdown)
         written.append(out)
     if Format.json in chosen:
         _write(json_out, result.write_json)

@@ -26,7 +26,9 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
-from sklearn.neighbors import NearestNeighbors
+from sklearn.preprocessing import normalize
+from sklearn import get_config
+from sklearn.utils import gen_batches
 
 from . import kinds
 from .claims import heads_section
@@ -353,16 +355,19 @@ class _Pairs:
         # by structure and by the distinctive names its articles share
         self.english = [(articles[c.article_id].lang or DEFAULT_LANGUAGE) == DEFAULT_LANGUAGE for c in self.claims]
         self.distinctive = [(distinctive or {}).get(c.article_id, frozenset()) for c in self.claims]
-        self.sv = sentence_vecs[idx]
         self.config = config
         older = [recalls_older_event(c, articles[c.article_id].published, window_days=config.window_days)
                  for c in self.claims]
         self.older = older
         self.news = [event_window(replace(c, event_start=None, event_end=None), articles[c.article_id].published,
                                   window_days=config.window_days) for c in self.claims]
-        # A claim about an older event stands in its own sentence's context, not the article's news.
-        self.av = np.stack([sentence_vecs[i] if old else article_vecs[claims[i].article_id]
-                            for i, old in zip(idx, older)])
+        # Each claim's sentence vector, and its context's: a claim about an older event stands in its
+        # own sentence's context, not the article's news. Gathered a slice of rows at a time
+        # (``_joint``) until ``attach_vectors`` gathers them whole.
+        self.sentence = _Rows(len(idx), lambda ps: sentence_vecs[[idx[p] for p in ps]])
+        self.article = _Rows(len(idx), lambda ps: np.stack([
+            sentence_vecs[idx[p]] if older[p] else article_vecs[self.claims[p].article_id] for p in ps]))
+        self.sv = self.av = None
         context = dict(context or {})  # an article's names, found once for all its claims
         for c, old in zip(self.claims, older):
             if not old and c.article_id not in context:
@@ -389,6 +394,10 @@ class _Pairs:
                     if self.times_meet(p, q):
                         self.also_counted[p][self.claims[q].subject].append(self.claims[q].low)
                         self.also_counted[q][self.claims[p].subject].append(self.claims[p].low)
+
+    def attach_vectors(self) -> None:
+        """Gather the block's sentence and context vectors whole, for ``distance``."""
+        self.sv, self.av = self.sentence[:], self.article[:]
 
     def times_meet(self, a: int, b: int) -> bool:
         """True when the two claims' event windows, widened for a's kind (``_widen``), meet."""
@@ -642,16 +651,76 @@ def _same_objects(pairs: "_Pairs") -> set[tuple[int, int]]:
     return out
 
 
-def _joint(sv: np.ndarray, av: np.ndarray, w: float, rows: int = 4096) -> np.ndarray:
+def _joint(sv, av, w: float, rows: int = 4096) -> np.ndarray:
     """``[sqrt(w) * sv, sqrt(1 - w) * av]`` side by side as float32, filled a slice of rows at a time:
     the same values as scaling and stacking whole, without the whole-block float64 copies (four
-    times the result's size at once in the largest block)."""
-    out = np.empty((len(sv), sv.shape[1] + av.shape[1]), dtype=np.float32)
+    times the result's size at once in the largest block). ``sv`` and ``av``: matrices, or
+    ``_Rows`` that gather each slice when it is asked for, so neither is ever whole."""
+    n = len(sv)
     a, b = np.sqrt(w), np.sqrt(1 - w)
-    for i in range(0, len(sv), rows):
-        out[i:i + rows, :sv.shape[1]] = a * sv[i:i + rows]
-        out[i:i + rows, sv.shape[1]:] = b * av[i:i + rows]
+    out = np.empty((0, 0), dtype=np.float32)
+    for i in range(0, n, rows):
+        s, v = sv[i:i + rows], av[i:i + rows]
+        if i == 0:
+            out = np.empty((n, s.shape[1] + v.shape[1]), dtype=np.float32)
+        out[i:i + rows, :s.shape[1]] = a * s
+        out[i:i + rows, s.shape[1]:] = b * v
     return out
+
+
+class _Rows:
+    """A block's rows of one kind of vector, gathered from the run's vectors when sliced:
+    ``rows[i:j]`` is the matrix of rows i to j."""
+
+    def __init__(self, n: int, gather) -> None:
+        self.n, self.gather = n, gather
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, rows: slice) -> np.ndarray:
+        return self.gather(range(self.n)[rows])
+
+
+# Rows whose nearest neighbours are picked at once, in one slice of the distance matrix.
+SELECT_ROWS = 64
+
+
+def nearest(vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's ``k`` nearest rows by cosine distance, nearest first: (distances, indices).
+
+    The same arrays as scikit-learn's brute-force ``NearestNeighbors(metric="cosine").kneighbors``
+    (the same normalisation, product, clipping, slices of its ``working_memory`` and selection),
+    without its copies: it normalises the whole matrix again for every slice of rows (74 MB per
+    slice in a block of 24,000 claims), and it picks from a whole slice at once, with an index array
+    twice the slice's size. ``vectors`` is normalised in place.
+    """
+    n = len(vectors)
+    unit = normalize(vectors, copy=False)
+    dists, nbrs = [], []
+    per_slice = max(1, min(n, int(get_config()["working_memory"] * 2**20 // (8 * n))))
+    for rows in gen_batches(n, per_slice):
+        d = unit[rows] @ unit.T  # cosine similarity
+        d *= -1
+        d += 1
+        np.clip(d, 0.0, 2.0, out=d)
+        if rows.start == 0 and rows.stop == n:  # scikit-learn zeroes the diagonal when one slice is all
+            np.fill_diagonal(d, 0.0)
+        for part in gen_batches(len(d), SELECT_ROWS):  # each row's choice is its own: fewer rows at once
+            dist, pick = _k_smallest(d[part], k)
+            dists.append(dist)
+            nbrs.append(pick)
+        del d
+    return np.vstack(dists), np.vstack(nbrs)
+
+
+def _k_smallest(d: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's ``k`` smallest entries, smallest first, as scikit-learn's neighbour search picks
+    them: (values, column indices)."""
+    at = np.arange(len(d))[:, None]
+    pick = np.argpartition(d, k - 1, axis=1)[:, :k]
+    pick = pick[at, np.argsort(d[at, pick])]
+    return d[at, pick], pick
 
 
 def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarray,
@@ -660,11 +729,10 @@ def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarra
     pairs = _Pairs(idx, claims, sentence_vecs, article_vecs, articles, config, distinctive, context)
     n = len(idx)
     w = config.sentence_weight
-    # Blended cosine similarity is the dot product of these concatenated unit vectors.
-    joint = _joint(pairs.sv, pairs.av, w)
-    k = min(n, config.neighbours + 1)
-    nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(joint)
-    dist, nbr = nn.kneighbors(joint)
+    # Blended cosine similarity is the dot product of these concatenated unit vectors. The
+    # neighbour search runs before the block's sentence and context vectors are gathered whole.
+    dist, nbr = nearest(_joint(pairs.sentence, pairs.article, w), min(n, config.neighbours + 1))
+    pairs.attach_vectors()
     rows, cols = [], []
     for a in range(n):
         for d, b in zip(dist[a], nbr[a]):

@@ -235,6 +235,12 @@ class Result:
         from .report import to_json
         return to_json(self)
 
+    def write_markdown(self, path) -> None:
+        """Write the Markdown report to ``path``: the bytes of ``to_markdown`` (UTF-8), written piece
+        by piece, so a large run's report is never held whole in memory."""
+        from .report import write_markdown
+        write_markdown(self, path)
+
     def write_json(self, path) -> None:
         """Write the JSON document to ``path``: the bytes of ``to_json`` (UTF-8), written piece by
         piece, so a large run's document is never held whole in memory."""

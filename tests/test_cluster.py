@@ -366,10 +366,30 @@ def test_a_headline_or_a_heading_with_a_verb_sums_up_nothing():
              for c in claims]
     assert len(run_unalike(moved, [headline])) == 2
 
+@pytest.mark.parametrize("n, working_mb", [(2, 64), (40, 64), (900, 64), (900, 1), (3000, 2)])
+def test_nearest_is_scikit_learns_neighbour_search_bit_for_bit(n, working_mb):
+    """The block's own neighbour search gives scikit-learn's distances and neighbours exactly, in one
+    slice of rows or many, with repeated vectors (ties) among them."""
+    import sklearn
+    from sklearn.neighbors import NearestNeighbors
+
+    from factcheck.cluster import nearest
+
+    rng = np.random.default_rng(n)
+    vectors = rng.standard_normal((n, 24)).astype(np.float32)
+    vectors[n // 2:n // 2 + max(1, n // 10)] = vectors[0]
+    k = min(n, 7)
+    with sklearn.config_context(working_memory=working_mb):
+        want = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(vectors).kneighbors(vectors)
+        got = nearest(vectors.copy(), k)
+    assert got[0].dtype == want[0].dtype and np.array_equal(got[0], want[0])
+    assert np.array_equal(got[1], want[1])
+
+
 def test_joint_vectors_are_the_stacked_scaled_vectors_bit_for_bit():
     """The blended vectors are filled a slice at a time to bound memory; the values must be those of
     scaling and stacking the whole block, across slice boundaries too."""
-    from factcheck.cluster import _joint
+    from factcheck.cluster import _joint, _Rows
 
     rng = np.random.default_rng(7)
     sv = rng.standard_normal((11, 4)).astype(np.float32)
@@ -377,5 +397,7 @@ def test_joint_vectors_are_the_stacked_scaled_vectors_bit_for_bit():
     for w in (0.5, 0.3):
         whole = np.hstack([np.sqrt(w) * sv, np.sqrt(1 - w) * av]).astype(np.float32)
         sliced = _joint(sv, av, w, rows=4)
-        assert sliced.dtype == np.float32
-        assert np.array_equal(whole.view(np.uint32), sliced.view(np.uint32))
+        gathered = _joint(_Rows(11, lambda ps: sv[list(ps)]), _Rows(11, lambda ps: av[list(ps)]), w, rows=4)
+        for got in (sliced, gathered):
+            assert got.dtype == np.float32
+            assert np.array_equal(whole.view(np.uint32), got.view(np.uint32))

@@ -1,9 +1,10 @@
 """Bounded memory without changed bytes: the compact vectors of the embed stage, and the JSON
-report written piece by piece, give exactly what the per-article matrices and one ``json.dumps``
-gave."""
+and Markdown reports written piece by piece, give exactly what the per-article matrices, one
+``json.dumps`` and one join of the report's lines gave."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
 
@@ -11,7 +12,7 @@ import numpy as np
 import pytest
 
 from factcheck.pipeline import compact_vectors, embed_stage, embed_vectors, group_stage
-from factcheck.report import to_dict, to_json
+from factcheck.report import _md_sections, to_dict, to_json, to_markdown
 
 from test_cache import HashEmbedder
 
@@ -31,6 +32,20 @@ def test_json_in_pieces_is_one_dumps_to_the_byte(seed_result, tmp_path, writer):
     else:
         seed_result.write_json(tmp_path / "r.json")
         assert (tmp_path / "r.json").read_bytes() == whole.encode("utf-8")
+
+
+@pytest.mark.parametrize("facts", ["all", "none"])
+def test_markdown_in_pieces_is_every_line_joined_once(seed_result, tmp_path, facts):
+    """The pieces of the Markdown report (a section or a flagged fact each, empty sections left
+    out) join to the report's lines joined by line breaks, in memory and in the file."""
+    result = seed_result if facts == "all" else dataclasses.replace(seed_result, facts=(), syndication=())
+    lines = [line for section in _md_sections(result) for line in section]
+    assert len(lines) > 20 and lines[-1] == ""
+    whole = "\n".join(lines)
+    assert to_markdown(result) == whole
+    result.write_markdown(tmp_path / "r.md")
+    assert (tmp_path / "r.md").read_bytes() == whole.encode("utf-8")
+    assert ("No fact has differing figures." in whole) == (facts == "none")
 
 
 @pytest.mark.parametrize("rows", ["claims", "ledes"])
