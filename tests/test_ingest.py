@@ -82,3 +82,53 @@ def test_encodings(tmp_path, encoding):
     (tmp_path / "a.txt").write_bytes("Café: two people died.".encode(encoding))
     (article,), _ = ingest([tmp_path])
     assert article.text == "Café: two people died."
+
+
+def _all_pairs_marks(articles, threshold=0.7):
+    """The near-duplicate marks from every pair compared, with the sketches as sets: the reference
+    the hash index must agree with while no hash is in more than MAX_BUCKET sketches."""
+    from factcheck.ingest import sketch
+
+    import numpy as np
+    from scipy.sparse.csgraph import connected_components
+
+    sets = [sketch(a.text[a.body_start:]) for a in articles]
+    linked = np.zeros((len(articles), len(articles)), dtype=bool)
+    for j in range(len(articles)):
+        for i in range(j):
+            shared = len(sets[i] & sets[j])
+            union = sorted(sets[i] | sets[j])[:128]
+            alike = sum(1 for h in union if h in sets[i] and h in sets[j]) / len(union)
+            linked[i, j] = shared >= threshold * min(len(sets[i]), len(sets[j])) * 0.5 and alike >= threshold
+    _, group = connected_components(linked, directed=False)
+    first = [min(k for k in range(len(articles)) if group[k] == group[j]) for j in range(len(articles))]
+    # an article is marked as a copy of the first article of its group
+    return [None if first[k] == k else articles[first[k]].id for k in range(len(articles))]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_near_duplicates_are_those_of_all_pairs_compared(seed):
+    """Copies with a few words changed are marked, rewritten ones are not, and the index of sketch
+    hashes finds the same groups as comparing every pair."""
+    import random
+
+    from factcheck.ingest import mark_near_duplicates
+    from factcheck.records import Article
+
+    rng = random.Random(seed)
+    vocabulary = [f"w{k}" for k in range(400)]
+    originals = [" ".join(rng.choice(vocabulary) for _ in range(300)) for _ in range(8)]
+    texts = []
+    for text in originals:
+        texts.append(text)
+        for changed in rng.sample([2, 10, 40, 120, 250], 3):  # words replaced in a copy
+            words = text.split()
+            for k in rng.sample(range(len(words)), changed):
+                words[k] = rng.choice(vocabulary)
+            texts.append(" ".join(words))
+    rng.shuffle(texts)
+    articles = [Article(id=f"a{k:02d}", path=f"a{k:02d}.txt", outlet="o", published=None, text=t)
+                for k, t in enumerate(texts)]
+    marked = [a.duplicate_of for a in mark_near_duplicates(articles)]
+    assert marked == _all_pairs_marks(articles)
+    assert 0 < sum(m is not None for m in marked) < len(texts) - len(originals)
