@@ -363,11 +363,14 @@ class _Pairs:
                                   window_days=config.window_days) for c in self.claims]
         # Each claim's sentence vector, and its context's: a claim about an older event stands in its
         # own sentence's context, not the article's news. Gathered a slice of rows at a time
-        # (``_joint``) until ``attach_vectors`` gathers them whole.
-        self.sentence = _Rows(len(idx), lambda ps: sentence_vecs[[idx[p] for p in ps]])
-        self.article = _Rows(len(idx), lambda ps: np.stack([
-            sentence_vecs[idx[p]] if older[p] else article_vecs[self.claims[p].article_id] for p in ps]))
-        self.sv = self.av = None
+        # (``_joint``) until ``attach_vectors`` gathers them whole
+        # (the gathering functions hold no reference to ``self``: a cycle would keep the block's
+        # vectors alive after it is grouped, until Python's cycle collector runs)
+        ids = [c.article_id for c in self.claims]
+        self.sentence_rows = _Rows(len(idx), lambda ps: sentence_vecs[[idx[p] for p in ps]])
+        self.context_rows = _Rows(len(idx), lambda ps: np.stack([
+            sentence_vecs[idx[p]] if older[p] else article_vecs[ids[p]] for p in ps]))
+        self.sv = self.av = None  # set by ``attach_vectors``, which ``distance`` needs first
         context = dict(context or {})  # an article's names, found once for all its claims
         for c, old in zip(self.claims, older):
             if not old and c.article_id not in context:
@@ -397,7 +400,7 @@ class _Pairs:
 
     def attach_vectors(self) -> None:
         """Gather the block's sentence and context vectors whole, for ``distance``."""
-        self.sv, self.av = self.sentence[:], self.article[:]
+        self.sv, self.av = self.sentence_rows[:], self.context_rows[:]
 
     def times_meet(self, a: int, b: int) -> bool:
         """True when the two claims' event windows, widened for a's kind (``_widen``), meet."""
@@ -731,7 +734,7 @@ def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarra
     w = config.sentence_weight
     # Blended cosine similarity is the dot product of these concatenated unit vectors. The
     # neighbour search runs before the block's sentence and context vectors are gathered whole.
-    dist, nbr = nearest(_joint(pairs.sentence, pairs.article, w), min(n, config.neighbours + 1))
+    dist, nbr = nearest(_joint(pairs.sentence_rows, pairs.context_rows, w), min(n, config.neighbours + 1))
     pairs.attach_vectors()
     rows, cols = [], []
     for a in range(n):

@@ -366,19 +366,25 @@ def test_a_headline_or_a_heading_with_a_verb_sums_up_nothing():
              for c in claims]
     assert len(run_unalike(moved, [headline])) == 2
 
-@pytest.mark.parametrize("n, working_mb", [(2, 64), (40, 64), (900, 64), (900, 1), (3000, 2)])
-def test_nearest_is_scikit_learns_neighbour_search_bit_for_bit(n, working_mb):
+@pytest.mark.parametrize("n, working_mb, k, ties", [
+    (2, 64, 7, "repeats"), (40, 64, 7, "repeats"), (900, 64, 7, "repeats"), (900, 1, 7, "repeats"),
+    (3000, 2, 7, "repeats"), (300, 64, 41, "small integers"), (900, 1, 41, "small integers")])
+def test_nearest_is_scikit_learns_neighbour_search_bit_for_bit(n, working_mb, k, ties):
     """The block's own neighbour search gives scikit-learn's distances and neighbours exactly, in one
-    slice of rows or many, with repeated vectors (ties) among them."""
+    slice of rows or many, with ties among them: repeated vectors, or vectors of small integers
+    whose distances tie exactly (with the grouping's 41 neighbours, ties decide the order)."""
     import sklearn
     from sklearn.neighbors import NearestNeighbors
 
     from factcheck.cluster import nearest
 
     rng = np.random.default_rng(n)
-    vectors = rng.standard_normal((n, 24)).astype(np.float32)
-    vectors[n // 2:n // 2 + max(1, n // 10)] = vectors[0]
-    k = min(n, 7)
+    if ties == "repeats":
+        vectors = rng.standard_normal((n, 24)).astype(np.float32)
+        vectors[n // 2:n // 2 + max(1, n // 10)] = vectors[0]
+    else:
+        vectors = rng.integers(0, 2, (n, 6)).astype(np.float32) + np.eye(6, dtype=np.float32)[0]
+    k = min(n, k)
     with sklearn.config_context(working_memory=working_mb):
         want = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(vectors).kneighbors(vectors)
         got = nearest(vectors.copy(), k)
@@ -401,3 +407,27 @@ def test_joint_vectors_are_the_stacked_scaled_vectors_bit_for_bit():
         for got in (sliced, gathered):
             assert got.dtype == np.float32
             assert np.array_equal(whole.view(np.uint32), got.view(np.uint32))
+
+
+def test_a_grouped_block_leaves_nothing_behind_for_the_cycle_collector():
+    """A block's pairs and vectors are freed when the block is grouped, by reference counting alone:
+    no reference cycle keeps the previous block's matrices alive while the next one is grouped."""
+    import gc
+    import weakref
+
+    from factcheck.cluster import _Pairs
+
+    arts = [art("a"), art("b")]
+    claims = [mk("a", 0), mk("b", 0)]
+    vec = np.ones((2, 4), np.float32) / 2.0
+    avec = {a.id: np.ones(4, np.float32) / 2.0 for a in arts}
+    gc.disable()
+    try:
+        pairs = _Pairs([0, 1], claims, vec, avec, {a.id: a for a in arts}, ClusterConfig())
+        pairs.attach_vectors()
+        assert pairs.distance(0, 1) <= ClusterConfig().threshold
+        alive = weakref.ref(pairs)
+        del pairs
+        assert alive() is None
+    finally:
+        gc.enable()

@@ -132,3 +132,19 @@ def test_near_duplicates_are_those_of_all_pairs_compared(seed):
     marked = [a.duplicate_of for a in mark_near_duplicates(articles)]
     assert marked == _all_pairs_marks(articles)
     assert 0 < sum(m is not None for m in marked) < len(texts) - len(originals)
+
+
+def test_a_hash_in_more_sketches_than_max_bucket_proposes_no_pair():
+    """Shared hashes are counted per pair, except those of boilerplate found in more than MAX_BUCKET
+    sketches."""
+    import numpy as np
+
+    from factcheck.ingest import MAX_BUCKET, _shared_hashes
+
+    boilerplate = 7
+    sketches = [np.array(sorted({boilerplate, 100 + k}), dtype=np.uint32) for k in range(MAX_BUCKET + 1)]
+    sketches[3] = np.array([boilerplate, 100, 103, 500], dtype=np.uint32)
+    sketches[9] = np.array([boilerplate, 109, 500], dtype=np.uint32)
+    assert dict(_shared_hashes(sketches)) == {(0, 3): 1, (3, 9): 1}
+    assert dict(_shared_hashes(sketches[:MAX_BUCKET])) == {
+        **{(i, j): 1 for i in range(MAX_BUCKET) for j in range(i + 1, MAX_BUCKET)}, (0, 3): 2, (3, 9): 2}

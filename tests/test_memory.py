@@ -37,7 +37,8 @@ def test_json_in_pieces_is_one_dumps_to_the_byte(seed_result, tmp_path, writer):
 @pytest.mark.parametrize("facts", ["all", "none"])
 def test_markdown_in_pieces_is_every_line_joined_once(seed_result, tmp_path, facts):
     """The pieces of the Markdown report (a section or a flagged fact each, empty sections left
-    out) join to the report's lines joined by line breaks, in memory and in the file."""
+    out) join to the report's lines joined by line breaks, in memory and in the file. (What the
+    lines say is held by the committed seeds report, in test_seeds.)"""
     result = seed_result if facts == "all" else dataclasses.replace(seed_result, facts=(), syndication=())
     lines = [line for section in _md_sections(result) for line in section]
     assert len(lines) > 20 and lines[-1] == ""
