@@ -25,9 +25,9 @@ from datetime import date, timedelta
 import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
+from sklearn import get_config
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.preprocessing import normalize
-from sklearn import get_config
 from sklearn.utils import gen_batches
 
 from . import kinds
