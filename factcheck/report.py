@@ -165,8 +165,13 @@ def write_markdown(result: Result, path) -> None:
     """Write the Markdown report to ``path`` (UTF-8) piece by piece: the bytes of ``to_markdown``,
     without the whole text in memory (at 10,000 articles it is some 60 MB, built from a list of
     lines as large again)."""
-    with open(path, "w", encoding="utf-8") as fp:  # as Path.write_text writes text
-        for piece in iter_markdown(result):
+    write_pieces(path, iter_markdown(result))
+
+
+def write_pieces(path, pieces: Iterator[str]) -> None:
+    """Write text to ``path`` (UTF-8, as ``Path.write_text`` writes it) one piece at a time."""
+    with open(path, "w", encoding="utf-8") as fp:
+        for piece in pieces:
             fp.write(piece)
 
 
@@ -426,9 +431,7 @@ def to_json(result: Result) -> str:
 def write_json(result: Result, path) -> None:
     """Write the JSON document to ``path`` (UTF-8) piece by piece: the same bytes as ``to_json``,
     without the whole text in memory."""
-    with open(path, "w", encoding="utf-8") as fp:  # as Path.write_text writes text
-        for piece in iter_json(result):
-            fp.write(piece)
+    write_pieces(path, iter_json(result))
 
 
 def claims_frame(result: Result) -> pd.DataFrame:
