@@ -154,18 +154,32 @@ def child_incremental(args) -> None:
     embedder.embed(["warm up"])
     _timed_run(["seeds"], nlp=nlp, embedder=embedder)  # warm
     base, new = Path(args.one) / "base", Path(args.one) / "new"
-    out = {}
+    out = {"join": []}
+    join = Store.join
+
+    def timed_join(self, **kw):
+        t = time.perf_counter()
+        try:
+            return join(self, **kw)
+        finally:
+            out["join"].append(time.perf_counter() - t)
+
+    Store.join = timed_join
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-store-") as tmp, Store(Path(tmp) / "s.db") as store:
         for label, folder in (("fill", base), ("add", new)):
             t0 = time.perf_counter()
             added = store.add([folder], nlp=nlp, embedder=embedder)
             out[label] = time.perf_counter() - t0
             out[f"{label}_articles"] = added.added
-        t0 = time.perf_counter()
-        result = store.result()
-        _reports_sha256(result)
-        out["report"] = time.perf_counter() - t0
+        out["fill_join"], out["add_join"] = out["join"]
+        for label, again in (("report", False), ("regroup", True)):
+            t0 = time.perf_counter()
+            result = store.result(regroup=again)
+            out[f"{label}_sha256"] = _reports_sha256(result)[2]
+            out[label] = time.perf_counter() - t0
         out["report_articles"] = len(result.articles)
+    Store.join = join
+    del out["join"]
     out["peak_rss_mb"] = _rss_mb()
     print("RESULT " + json.dumps(out))
 
@@ -189,10 +203,13 @@ def incremental(base: int, new: int, args) -> dict:
     print(f"\n## incremental: {new} articles added to a store of {base}")
     print(f"  fresh run of the {new} alone (check + Markdown + JSON): {r['fresh']:8.2f} s")
     print(f"  store filled with the {base} (add):                     {r['fill']:8.2f} s")
-    print(f"  the {new} added to it (add: extract, embed, commit):    {r['add']:8.2f} s "
-          f"= {r['add'] / r['fresh']:.2f}x the fresh run ({r['add_articles']} articles added)")
-    print(f"  report of all {r['report_articles']} stored (group, compare, Markdown + JSON): {r['report']:8.2f} s; "
-          f"add + report = {(r['add'] + r['report']) / r['fresh']:.2f}x the fresh run")
+    print(f"  the {new} added to it (add: extract, embed, commit, join): {r['add']:8.2f} s "
+          f"= {r['add'] / r['fresh']:.2f}x the fresh run ({r['add_articles']} articles added; "
+          f"the join {r['add_join']:.2f} s, the fill's {r['fill_join']:.2f} s)")
+    print(f"  report of all {r['report_articles']} stored (compare the stored facts, Markdown + JSON): "
+          f"{r['report']:8.2f} s; add + report = {(r['add'] + r['report']) / r['fresh']:.2f}x the fresh run")
+    print(f"  the same report regrouped (report --store --regroup):   {r['regroup']:8.2f} s; "
+          f"{'the same' if r['report_sha256'] == r['regroup_sha256'] else 'other'} report bytes")
     print(f"  peak memory of the store's process (ru_maxrss, incl. models): {r['peak_rss_mb']:.0f} MB")
     return r
 

@@ -564,11 +564,17 @@ def report(
     store: Optional[Path] = typer.Option(None, "--store", metavar="FILE",
                                          help="Report every claim in this store (filled by factcheck add) "
                                               "instead of reading PATHs."),
+    regroup: bool = typer.Option(False, "--regroup", help="With --store: group every stored claim again, as "
+                                 "a run over the stored articles groups them, instead of keeping the facts "
+                                 "that each add joined its claims to; the store keeps the new facts."),
 ) -> None:
     """Write the discrepancy report: Markdown and JSON, and on request HTML, CSV or Parquet tables."""
     chosen = _chosen_formats(formats, html_out=html_out, tables_dir=tables_dir)
+    if regroup and store is None:
+        raise typer.BadParameter("--regroup regroups a store's claims: give it with --store FILE",
+                                 param_hint="--regroup")
     if store is not None:
-        result = _stored_result(ctx, store, paths, policy=policy.value, model=model)
+        result = _stored_result(ctx, store, paths, policy=policy.value, model=model, regroup=regroup)
     else:
         cache = _open_cache(no_cache, clear_cache)
         columns = _columns(text_column, outlet_column, published_column, url_column, id_column, lang_column)
@@ -634,7 +640,7 @@ def _given(ctx: typer.Context, name: str) -> bool:
 
 
 def _stored_result(ctx: typer.Context, path: Path, paths: list[Path] | None, *, policy: str,
-                   model: str | None) -> Result:
+                   model: str | None, regroup: bool = False) -> Result:
     """The ``Result`` of every claim in the store at ``path``; a missing or foreign file exits 1."""
     from . import Store
 
@@ -647,7 +653,7 @@ def _stored_result(ctx: typer.Context, path: Path, paths: list[Path] | None, *, 
             for key, value in (("policy", policy), ("model", model)):
                 if _given(ctx, key) and key in meta and meta[key] != value:
                     _fail(f"{path}: the store was filled with {key} {meta[key]!r}, not {value!r}")
-            result = opened.result()
+            result = opened.result(regroup=regroup)
     except (FactcheckError, OSError) as exc:
         _fail(str(exc))
         raise  # unreachable: _fail exits

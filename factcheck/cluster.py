@@ -203,8 +203,27 @@ def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs:
     Returns:
         Groups of indices into ``claims``, each sorted, ordered by their first index.
     """
+    blocks, alone = split_blocks(claims)
+    groups: list[list[int]] = [[i] for i in alone]
+    context, distinctive = run_names(articles)
+    for key in sorted(blocks):
+        idx = blocks[key]
+        if len(idx) == 1:
+            groups.append(idx)
+            continue
+        groups.extend(_cluster_block(idx, claims, sentence_vecs, article_vecs, articles, config, distinctive,
+                                     context))
+    groups = [sorted(g) for g in groups]
+    groups.sort(key=lambda g: g[0])
+    return groups
+
+
+def split_blocks(claims: list[Claim]) -> tuple[dict[tuple[str, str], list[int]], list[int]]:
+    """The claims that may group, by block (``block_key``), and those that stand alone: page chrome,
+    kinds never grouped, increments and parts of a count their sentence gave before. Both decided
+    by a claim's own article alone."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    groups: list[list[int]] = []
+    alone: list[int] = []
     # a part is of a count its sentence gave before ("46 were injured, several of them seriously");
     # "Militants seized 40 hostages. Twelve of them were killed." is a toll of its own
     counted: set[tuple[str, int, str]] = set()
@@ -218,21 +237,17 @@ def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs:
     for i, c in enumerate(claims):
         grouped_age = c.kind == "age" and c.scope is not None  # a named person's age is compared
         if c.role == "chrome" or (c.kind in UNGROUPED_KINDS and not grouped_age) or is_increment(c) or i in parts:
-            groups.append([i])
+            alone.append(i)
         else:
             blocks[block_key(c)].append(i)
-    context = {aid: names(_context_text(a)) for aid, a in sorted(articles.items())}  # once per run
-    distinctive = _distinctive_names(context)
-    for key in sorted(blocks):
-        idx = blocks[key]
-        if len(idx) == 1:
-            groups.append(idx)
-            continue
-        groups.extend(_cluster_block(idx, claims, sentence_vecs, article_vecs, articles, config, distinctive,
-                                     context))
-    groups = [sorted(g) for g in groups]
-    groups.sort(key=lambda g: g[0])
-    return groups
+    return blocks, alone
+
+
+def run_names(articles: dict[str, Article]) -> tuple[dict[str, set[str]], dict[str, frozenset[str]]]:
+    """Each article's context names, and those of them few of the run's articles share
+    (``_distinctive_names``): found once per run."""
+    context = {aid: names(_context_text(a)) for aid, a in sorted(articles.items())}
+    return context, _distinctive_names(context)
 
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*[a-z][\w’'-]*")
@@ -736,24 +751,34 @@ def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarra
     # neighbour search runs before the block's sentence and context vectors are gathered whole.
     dist, nbr = nearest(_joint(pairs.sentence_rows, pairs.context_rows, w), min(n, config.neighbours + 1))
     pairs.attach_vectors()
-    rows, cols = [], []
+    edges = []
     for a in range(n):
         for d, b in zip(dist[a], nbr[a]):
             b = int(b)
             if b <= a or round(float(d), 4) > config.candidate_distance:
                 continue
             if pairs.distance(a, b) <= config.threshold:
-                rows.append(a)
-                cols.append(b)
+                edges.append((a, b))
     for a, b in sorted(_structural_candidates(pairs)):
         if pairs.distance(a, b) <= config.threshold:
-            rows.append(a)
-            cols.append(b)
-    graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+            edges.append((a, b))
+    return [[idx[p] for p in g] for g in settle(range(n), edges, pairs, config)]
+
+
+def settle(among, edges: list[tuple[int, int]], pairs: _Pairs, config: ClusterConfig) -> list[list[int]]:
+    """Groups of the block positions ``among``: the components that the allowed candidate ``edges``
+    (pairs of positions within the threshold) join, each cut by complete linkage so that no group
+    holds a pair further apart than the threshold (components larger than ``max_component`` are
+    first cut by ``_split``)."""
+    among = list(among)
+    at = {p: k for k, p in enumerate(among)}
+    rows = [at[a] for a, b in edges]
+    cols = [at[b] for a, b in edges]
+    graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(among), len(among)))
     _, comp = connected_components(graph, directed=False)
     members: dict[int, list[int]] = defaultdict(list)
-    for pos, c in enumerate(comp):
-        members[int(c)].append(pos)
+    for k, c in enumerate(comp):
+        members[int(c)].append(among[k])
     parts: list[list[int]] = []
     for comp_id in sorted(members):
         pos = members[comp_id]
@@ -764,7 +789,7 @@ def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarra
     out: list[list[int]] = []
     for pos in parts:
         if len(pos) == 1:
-            out.append([idx[pos[0]]])
+            out.append(pos)
             continue
         m = len(pos)
         mat = np.zeros((m, m))
@@ -776,6 +801,6 @@ def _cluster_block(idx: list[int], claims: list[Claim], sentence_vecs: np.ndarra
         labels = model.fit_predict(mat)
         grouped: dict[int, list[int]] = defaultdict(list)
         for p, label in zip(pos, labels):
-            grouped[int(label)].append(idx[p])
+            grouped[int(label)].append(p)
         out.extend(grouped.values())
     return out

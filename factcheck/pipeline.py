@@ -35,6 +35,7 @@ from .engine import Engine, engine_for
 from .extract import Chunk, ChunkDone, Clock as _Clock, extract_chunk, extract_language, failure as _failure
 from .formats import Columns
 from .ingest import DEFAULT_MAX_BYTES, Skipped, ingest
+from .join import join_claims
 from .numbers import VaguePolicy, get_policy
 from .lang import DEFAULT_LANGUAGE, get_language
 from .records import Article, Claim, ClaimVectors, Fact, FactcheckError, InputError, ModelMissingError, Result
@@ -381,16 +382,36 @@ def group_stage(articles: list[Article], per_article: list[list[Claim]],
     works in slices of GROUP_WORKING_MB, so its memory is that of the largest block."""
     clock = clock or _Clock(None)
     claims: list[Claim] = [c for cs in per_article for c in cs]
-    by_id = {a.id: a for a in articles}
     if not isinstance(vectors, ClaimVectors):
         vectors = compact_vectors(vectors)
+    with clock("group"):
+        groups = grouped(articles, claims, vectors, config=config)
+    facts, wires = facts_stage(articles, claims, groups, clock=clock)
+    return claims, facts, wires
+
+
+def grouped(articles: list[Article], claims: list[Claim], vectors: ClaimVectors, *,
+            config: ClusterConfig = ClusterConfig(), labels: list[int | None] | None = None):
+    """``cluster_claims`` over a run's claims (``vectors``: their ``ClaimVectors``, ledes row-aligned
+    with ``articles``). With ``labels`` (a stored fact's label per claim, None for a claim not
+    joined yet), ``join_claims`` instead: the groups of the new claims and of the facts they touch."""
+    by_id = {a.id: a for a in articles}
     article_vecs = {a.id: vectors.ledes[i] for i, a in enumerate(articles)}
-    with clock("group"), sklearn.config_context(working_memory=GROUP_WORKING_MB):
-        groups = cluster_claims(claims, vectors, article_vecs, by_id, config=config)
+    with sklearn.config_context(working_memory=GROUP_WORKING_MB):
+        if labels is None:
+            return cluster_claims(claims, vectors, article_vecs, by_id, config=config)
+        return join_claims(claims, vectors, article_vecs, by_id, labels, config=config)
+
+
+def facts_stage(articles: list[Article], claims: list[Claim], groups: list[list[int]], *,
+                clock: _Clock | None = None) -> tuple[list[Fact], tuple[tuple[str, ...], ...]]:
+    """Groups of claim indices compared into facts, and the syndicated groups of articles."""
+    clock = clock or _Clock(None)
+    with clock("group"):
         wires = find_syndication(articles)
     with clock("compare"):
-        facts = compare(groups, claims, by_id, syndication=wires)
-    return claims, facts, wires
+        facts = compare(groups, claims, {a.id: a for a in articles}, syndication=wires)
+    return facts, wires
 
 
 def check(paths: list[str | Path], *, policy: str = "conservative", model: str | None = None,

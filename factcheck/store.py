@@ -48,6 +48,12 @@ PAUSE_ENV = "FACTCHECK_STORE_PAUSE_AFTER"  # test hook, see the module docstring
 APPLICATION_ID = int.from_bytes(b"fcst", "big")
 # Articles embedded in one call while an add streams; each is still committed on its own.
 EMBED_BATCH = 64
+# The fact label of the claims of an article that repeats another stored article's body exactly:
+# kept, never reported (labels of facts start at 1).
+COPY = 0
+# Claims to join at least this share of the claims already grouped are not joined to the stored
+# facts: everything is grouped again, as a fresh run groups it (``Store.join``).
+REGROUP_SHARE = 0.5
 # Skip stages, which decide where a skipped input sorts (as ``check`` orders them).
 INGEST, LANGUAGE, EXTRACT = "ingest", "language", "extract"
 
@@ -106,8 +112,14 @@ def _create_v1(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
+def _add_facts_v2(db: sqlite3.Connection) -> None:
+    """Version 2: each claim's fact (NULL until the claim is joined; ``Store.join``)."""
+    db.execute("ALTER TABLE claims ADD COLUMN fact INTEGER")
+    db.execute("CREATE INDEX claims_by_fact ON claims (fact)")
+
+
 # version -> the function that upgrades a store at version - 1 to it (1 creates the tables)
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1, 2: _add_facts_v2}
 
 
 def latest_version() -> int:
@@ -298,44 +310,115 @@ class Store:
     def claims_and_vectors(self, article: Article) -> tuple[list[Claim], np.ndarray]:
         """One article's claims in extraction order, and its vectors as ``embed_stage`` gives them:
         a row per claim, then the lede's row."""
+        claims, _, vectors = self._claim_rows(article.id, vectors=True)
+        return claims, vectors
+
+    def _claim_rows(self, article_id: str, *, vectors: bool) -> tuple[list[Claim], list[int | None],
+                                                                       np.ndarray | None]:
+        """One article's claims in extraction order, their fact labels, and (with ``vectors``) its
+        vectors as ``claims_and_vectors`` gives them."""
         cols = ", ".join(f'"{c}"' for c in CLAIM_COLUMNS)
-        rows = self._db.execute(f"SELECT {cols}, vector FROM claims WHERE article_id = ? ORDER BY seq",
-                                (article.id,)).fetchall()
-        (lede,) = self._db.execute("SELECT lede_vector FROM articles WHERE id = ?", (article.id,)).fetchone()
-        vecs = [np.frombuffer(v, dtype=np.float32) for *_, v in rows] + [np.frombuffer(lede, dtype=np.float32)]
-        return [_claim_from_row(article.id, tuple(r[:-1])) for r in rows], np.vstack(vecs)
+        rows = self._db.execute(f"SELECT {cols}, fact{', vector' if vectors else ''} FROM claims "
+                                "WHERE article_id = ? ORDER BY seq", (article_id,)).fetchall()
+        width = len(CLAIM_COLUMNS)
+        claims = [_claim_from_row(article_id, tuple(r[:width])) for r in rows]
+        labels = [r[width] for r in rows]
+        if not vectors:
+            return claims, labels, None
+        (lede,) = self._db.execute("SELECT lede_vector FROM articles WHERE id = ?", (article_id,)).fetchone()
+        vecs = [np.frombuffer(r[-1], dtype=np.float32) for r in rows] + [np.frombuffer(lede, dtype=np.float32)]
+        return claims, labels, np.vstack(vecs)
+
+    def _reported(self, *, vectors: bool):
+        """What a report covers: the stored articles without exact copies of another's body, near
+        copies marked (both found again across every add), the copies as skipped inputs, and per
+        kept article its claims, their fact labels and (with ``vectors``) one ``ClaimVectors``."""
+        from .pipeline import compact_vectors
+
+        articles, copies = _drop_exact_duplicates(self.articles())
+        articles = mark_near_duplicates(articles)
+        per_article, labels, matrices = [], [], []
+        for a in articles:
+            claims_a, labels_a, vecs_a = self._claim_rows(a.id, vectors=vectors)
+            per_article.append(claims_a)
+            labels.extend(labels_a)
+            matrices.append(vecs_a)
+        return articles, copies, per_article, labels, compact_vectors(matrices) if vectors else None
 
     def skipped(self) -> list[tuple[Skipped, str]]:
         """The ledger: each skipped input with the stage that skipped it."""
         return [(Skipped(p, r), s) for p, r, s in self._db.execute("SELECT path, reason, stage FROM skipped")]
 
-    def result(self, *, config: ClusterConfig = ClusterConfig(),
-               timings: dict[str, float] | None = None):
-        """Group and compare every stored claim: the ``Result`` that ``check`` returns over the same
-        articles (exact and near duplicates are found again across everything stored).
+    def result(self, *, config: ClusterConfig = ClusterConfig(), timings: dict[str, float] | None = None,
+               regroup: bool = False):
+        """Compare the stored facts: the ``Result`` of every stored article (exact and near
+        duplicates are found again across everything stored). Claims not joined yet are joined
+        first (``join``, with ``config`` and ``regroup``).
 
         Raises:
             StoreError: when nothing was ever added (no policy or model recorded).
         """
-        from .pipeline import _Clock, compact_vectors, group_stage
+        from .pipeline import _Clock, facts_stage
         from .records import Result
 
         meta = self.meta()
         if "policy" not in meta:
             raise StoreError(f"{self.path}: the store holds no articles yet (add some with: factcheck add "
                              f"PATH... --store {self.path})")
-        articles, duplicates = _drop_exact_duplicates(self.articles())
-        articles = mark_near_duplicates(articles)
-        per_article, vectors = [], []
-        for a in articles:
-            claims_a, vecs_a = self.claims_and_vectors(a)
-            per_article.append(claims_a)
-            vectors.append(vecs_a)
-        vectors = compact_vectors(vectors)  # one matrix; the per-article ones go now, not after grouping
-        claims, facts, wires = group_stage(articles, per_article, vectors, config=config, clock=_Clock(timings))
-        skipped = _ordered_skips([*self.skipped(), *((s, INGEST) for s in duplicates)])
+        self.join(regroup=regroup, config=config, timings=timings)
+        articles, copies, per_article, labels, _ = self._reported(vectors=False)
+        claims = [c for cs in per_article for c in cs]
+        members: dict[int, list[int]] = {}
+        for i, label in enumerate(labels):
+            members.setdefault(label, []).append(i)
+        groups = sorted(members.values(), key=lambda g: g[0])
+        facts, wires = facts_stage(articles, claims, groups, clock=_Clock(timings))
+        skipped = _ordered_skips([*self.skipped(), *((s, INGEST) for s in copies)])
         return Result(tuple(articles), tuple(skipped), tuple(claims), tuple(facts), get_policy(meta["policy"]),
                       meta["model"], syndication=wires)
+
+    # --- facts -------------------------------------------------------------------------------------
+
+    def join(self, *, regroup: bool = False, config: ClusterConfig = ClusterConfig(),
+             timings: dict[str, float] | None = None) -> int:
+        """Give each stored claim that has no fact yet its fact, in one transaction; returns how many
+        claims had none.
+
+        They are grouped with the stored facts they touch (``join.join_claims``); the facts they do
+        not touch keep their claims and labels. Unless nothing is grouped yet, they are at least
+        REGROUP_SHARE as many as the claims already grouped, an article became or stopped being an
+        exact copy of another, or ``regroup`` is given: then all stored claims are grouped again,
+        as a run over the stored articles groups them.
+        """
+        from .pipeline import _Clock, grouped
+
+        todo = self._db.execute("SELECT COUNT(*) FROM claims WHERE fact IS NULL").fetchone()[0]
+        if not (todo or regroup):
+            return 0
+        articles, _, per_article, labels, vectors = self._reported(vectors=True)
+        claims = [c for cs in per_article for c in cs]
+        keys = [(c.article_id, seq) for cs in per_article for seq, c in enumerate(cs)]
+        kept = {a.id for a in articles}
+        copied = [(aid, seq, f) for aid, seq, f in self._db.execute("SELECT article_id, seq, fact FROM claims")
+                  if aid not in kept]
+        done = sum(label is not None for label in labels)
+        again = (regroup or done == 0 or labels.count(None) >= REGROUP_SHARE * done or COPY in labels
+                 or any(f not in (None, COPY) for _, _, f in copied))
+        with _Clock(timings)("group"):
+            if again:
+                found = {i: k + 1 for k, g in enumerate(grouped(articles, claims, vectors, config=config))
+                         for i in g}
+            else:
+                found = _relabelled(grouped(articles, claims, vectors, config=config, labels=labels), labels)
+        del vectors
+        updates = [(label, *keys[i]) for i, label in sorted(found.items()) if label != labels[i]]
+        updates += [(COPY, aid, seq) for aid, seq, f in copied if f != COPY]
+        try:
+            with self._transaction():
+                self._db.executemany("UPDATE claims SET fact = ? WHERE article_id = ? AND seq = ?", updates)
+        except sqlite3.OperationalError as exc:  # a read-only file, a full disk
+            raise StoreError(f"{self.path}: cannot write the facts of its new claims ({exc})") from None
+        return todo
 
     # --- writing -----------------------------------------------------------------------------------
 
@@ -370,6 +453,7 @@ class Store:
         with engine_for(workers=workers, scheduler=scheduler) as engine:
             added, claims, failed = self._extract_and_commit(new, vague=vague, nlp=nlp, embedder=embedder,
                                                              strict=strict, engine=engine)
+        self.join()
         return AddSummary(added, unchanged, tuple(s for s, _ in skips) + failed, claims)
 
     @staticmethod
@@ -491,6 +575,24 @@ def _pause_hook(committed: int) -> None:
         print(f"factcheck: {PAUSE_ENV}={after}: paused before committing article {committed + 1}",
               file=sys.stderr, flush=True)
         time.sleep(3600)
+
+
+def _relabelled(groups: list[list[int]], labels: list[int | None]) -> dict[int, int]:
+    """Labels for the claims of the groups a join formed (``join.join_claims``): a group keeps the
+    lowest label of its stored claims that no earlier group kept, and the others get new labels."""
+    top = max((label for label in labels if label is not None), default=COPY)
+    kept: set[int] = set()
+    found: dict[int, int] = {}
+    for g in groups:
+        old = sorted({labels[i] for i in g if labels[i] is not None} - kept)
+        if old:
+            label = old[0]
+        else:
+            top += 1
+            label = top
+        kept.add(label)
+        found.update((i, label) for i in g)
+    return found
 
 
 def _batches(stream: Iterator, size: int) -> Iterator[list]:

@@ -80,6 +80,44 @@ def test_report_from_the_store_is_the_report_of_a_run(run, tmp_path, files, part
     assert set(got) == {".md", ".json", ".html"}
 
 
+def _labels(db: Path) -> dict[tuple[str, int], int | None]:
+    conn = sqlite3.connect(db)
+    try:
+        return {(a, q): f for a, q, f in conn.execute("SELECT article_id, seq, fact FROM claims")}
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("last", range(4))  # the fifth seed holds 41 of the 103 claims: it is regrouped
+def test_a_small_add_joins_its_claims_and_keeps_the_facts_it_does_not_touch(run, tmp_path, last):
+    # one seed added to a store of the four others: few enough claims to be joined, not regrouped
+    db = tmp_path / "s.db"
+    first = [p for k, p in enumerate(SEED_FILES) if k != last]
+    assert run("add", *first, "--store", db).exit_code == 0
+    before = _labels(db)
+    assert run("add", SEED_FILES[last], "--store", db).exit_code == 0
+    after = _labels(db)
+    new = set(after) - set(before)
+    assert new and len(new) < store_module.REGROUP_SHARE * len(before) and None not in after.values()
+    groups: dict[int, set] = {}
+    for key, label in after.items():
+        groups.setdefault(label, set()).add(key)
+    old: dict[int, set] = {}
+    for key, label in before.items():
+        old.setdefault(label, set()).add(key)
+    same = [g for g in groups.values() if not g & new and any(g == o for o in old.values())]
+    assert same and all(len({before[k] for k in g} | {after[k] for k in g}) == 1 for g in same)
+    # on the seeds, the joined facts are those of a run over all five
+    expected = _outputs(run, tmp_path, "run", *SEED_FILES)
+    assert _outputs(run, tmp_path, "store", "--store", db) == expected
+    assert _outputs(run, tmp_path, "regrouped", "--store", db, "--regroup") == expected
+
+
+def test_regroup_needs_a_store(run):
+    res = run("report", SEEDS, "--regroup")
+    assert res.exit_code == 2 and "--regroup regroups a store's claims" in res.output
+
+
 class _Refuse:
     """Models that fail when used: proves an add read no article further."""
 
@@ -154,20 +192,28 @@ def _small_store(tmp_path: Path, nlp) -> Path:
 
 @pytest.mark.parametrize("column", ["note"])
 def test_an_older_store_is_upgraded_and_a_newer_one_refused(tmp_path, nlp, monkeypatch, column):
-    db = _small_store(tmp_path, nlp)
+    with monkeypatch.context() as m:  # a store written by version 1 of the schema: no facts column
+        m.setattr(store_module, "MIGRATIONS", {1: store_module.MIGRATIONS[1]})
+        m.setattr(Store, "join", lambda self, **kw: 0)
+        db = _small_store(tmp_path, nlp)
+    conn = sqlite3.connect(db)
+    assert "fact" not in [r[1] for r in conn.execute("PRAGMA table_info(claims)")]
+    conn.close()
     with Store(db) as s:
-        assert s.version() == latest_version() == 1
-        before, facts = s.counts(), s.result().facts
+        assert s.version() == latest_version() == 2
+        before, facts = s.counts(), s.result().facts  # the upgraded store's claims are grouped now
+    later = len(store_module.MIGRATIONS) + 1
 
     def add_note(conn: sqlite3.Connection) -> None:  # a later schema: one more column
         conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
 
-    monkeypatch.setitem(store_module.MIGRATIONS, 2, add_note)
+    monkeypatch.setitem(store_module.MIGRATIONS, later, add_note)
     with Store(db) as s:
-        assert s.version() == 2 and s.counts() == before and s.result().facts == facts
+        assert s.version() == later and s.counts() == before and s.result().facts == facts
     conn = sqlite3.connect(db)
     assert column in [r[1] for r in conn.execute("PRAGMA table_info(articles)")]
-    assert [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2]
+    assert [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3]
+    assert conn.execute("SELECT COUNT(*) FROM claims WHERE fact IS NULL").fetchone()[0] == 0
     conn.execute("INSERT INTO schema_version (version) VALUES (99)")
     conn.commit()
     conn.close()

@@ -1,0 +1,131 @@
+"""Join: claims not grouped yet, and the stored facts they touch -> groups, the rest left as it is.
+
+Reads every claim of a store with the fact label it was given (None for a claim not joined yet),
+one vector per claim and one lede vector per article, as ``cluster_claims`` reads them.
+
+Inside its block (``cluster.split_blocks``, the same blocks as a fresh grouping), a new claim's
+candidates are its nearest neighbours on the blended embedding and its structured candidates
+(``cluster._structural_candidates``), kept when the pair is within the grouping threshold. The
+stored facts that hold such a candidate are touched: their members' candidates are found the same
+way, and the new claims and the touched facts' members are grouped again together, as a fresh
+grouping groups a block (components of the candidate links, cut by complete linkage). A touched
+fact may so gain claims, lose some to another group or merge with another; a fact no new claim
+reaches stays as it is, with its label.
+
+This is close to, not the same as, a fresh grouping of everything: there, new claims can also
+displace old ones from each other's neighbour lists, and a component can run on through facts that
+no new claim reaches. The store regroups everything when the new claims are many
+(``store.REGROUP_SHARE``), or when asked.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+from sklearn.preprocessing import normalize
+from sklearn.utils import gen_batches
+
+from .cluster import (SELECT_ROWS, ClusterConfig, _cluster_block, _distinctive_names, _joint, _k_smallest, _Pairs,
+                      _structural_candidates, run_names, settle, split_blocks)
+from .records import Article, Claim
+
+
+def join_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs: dict[str, np.ndarray],
+                articles: dict[str, Article], labels: list[int | None], *,
+                config: ClusterConfig = ClusterConfig()) -> list[list[int]]:
+    """Group the claims whose label is None, regrouping with them the stored facts they touch.
+
+    Args:
+        claims, sentence_vecs, article_vecs, articles, config: as ``cluster_claims`` takes them.
+        labels: per claim, the label of its stored fact, or None for a claim to join.
+
+    Returns:
+        The groups that hold a new claim or replace a touched stored fact: sorted lists of claim
+        indices, ordered by their first index. Every member of a touched fact is in one of them;
+        the stored facts no group touches stay as they are.
+    """
+    blocks, alone = split_blocks(claims)
+    out: list[list[int]] = [[i] for i in alone if labels[i] is None]
+    context, distinctive = run_names(articles)
+    moved = _moved(context, distinctive, {c.article_id for c, label in zip(claims, labels) if label is None})
+    todo = {key: idx for key, idx in blocks.items()
+            if any(labels[i] is None or claims[i].article_id in moved for i in idx)}
+    for key in sorted(todo):
+        idx = todo[key]
+        if len(idx) == 1:
+            out.append(idx)
+        elif all(labels[i] is None for i in idx):
+            out.extend(_cluster_block(idx, claims, sentence_vecs, article_vecs, articles, config, distinctive,
+                                      context))
+        else:
+            pairs = _Pairs(idx, claims, sentence_vecs, article_vecs, articles, config, distinctive, context)
+            stored = {p: labels[i] for p, i in enumerate(idx) if labels[i] is not None}
+            seeds = [p for p, i in enumerate(idx) if labels[i] is None or claims[i].article_id in moved]
+            out.extend([idx[p] for p in g] for g in _join_block(pairs, stored, seeds, config))
+    return sorted(sorted(g) for g in out)
+
+
+def _moved(context: dict[str, set[str]], distinctive: dict[str, frozenset[str]], new: set[str]) -> set[str]:
+    """The stored articles whose distinctive names (``cluster._distinctive_names``) the new articles
+    changed: which of their claims may pair with which changed with them."""
+    before = _distinctive_names({aid: ns for aid, ns in context.items() if aid not in new})
+    return {aid for aid, ns in before.items() if ns != distinctive[aid]}
+
+
+def _join_block(pairs: _Pairs, stored: dict[int, int], seeds: list[int], config: ClusterConfig) -> list[list[int]]:
+    """One block: the new positions, and the members of the stored facts that the ``seeds`` (the new
+    positions and those whose distinctive names changed) hold or link to, grouped again together."""
+    joint = _joint(pairs.sentence_rows, pairs.context_rows, config.sentence_weight)
+    pairs.attach_vectors()
+    structural = sorted(_structural_candidates(pairs))
+    links: dict[int, set[int]] = defaultdict(set)
+    _link(pairs, joint, seeds, structural, links, config)
+    members: dict[int, list[int]] = defaultdict(list)
+    for p, label in stored.items():
+        members[label].append(p)
+    touched = sorted({stored[y] for x in seeds for y in (x, *links[x]) if y in stored})
+    done = set(seeds)
+    others = [p for label in touched for p in members[label] if p not in done]
+    _link(pairs, joint, others, structural, links, config)
+    affected = done | set(others)
+    edges = sorted((a, b) for a in affected for b in links[a] if b in affected and a < b)
+    return settle(sorted(affected), edges, pairs, config)
+
+
+def _link(pairs: _Pairs, joint: np.ndarray, rows: list[int], structural: list[tuple[int, int]],
+          links: dict[int, set[int]], config: ClusterConfig) -> None:
+    """Add to ``links`` the allowed candidates (within the threshold) of each of ``rows``: its nearest
+    neighbours on the blended embedding (``joint``) and its structured candidates."""
+    if not rows:
+        return
+    dist, nbr = nearest_to(joint, rows, min(len(joint), config.neighbours + 1))
+    for x, ds, bs in zip(rows, dist, nbr):
+        for d, b in zip(ds, bs):
+            b = int(b)
+            if b != x and round(float(d), 4) <= config.candidate_distance and b not in links[x] \
+                    and pairs.distance(x, b) <= config.threshold:
+                links[x].add(b)
+                links[b].add(x)
+    these = set(rows)
+    for a, b in structural:
+        if (a in these or b in these) and b not in links[a] and pairs.distance(a, b) <= config.threshold:
+            links[a].add(b)
+            links[b].add(a)
+
+
+def nearest_to(vectors: np.ndarray, rows: list[int], k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` nearest rows of ``vectors`` (itself included) to each of ``rows``, by cosine
+    distance, nearest first: (distances, indices), one row per entry of ``rows``. ``vectors`` is
+    normalised in place."""
+    unit = normalize(vectors, copy=False)
+    dists, nbrs = [np.zeros((0, k))], [np.zeros((0, k), dtype=np.int64)]
+    for part in gen_batches(len(rows), SELECT_ROWS):
+        d = unit[rows[part]] @ unit.T
+        d *= -1
+        d += 1
+        np.clip(d, 0.0, 2.0, out=d)
+        dist, pick = _k_smallest(d, k)
+        dists.append(dist)
+        nbrs.append(pick)
+    return np.vstack(dists), np.vstack(nbrs)
