@@ -190,7 +190,8 @@ def subjects_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
 
 
 def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs: dict[str, np.ndarray],
-                   articles: dict[str, Article], *, config: ClusterConfig = ClusterConfig()) -> list[list[int]]:
+                   articles: dict[str, Article], *, config: ClusterConfig = ClusterConfig(),
+                   names_found: tuple[dict, dict] | None = None) -> list[list[int]]:
     """Group claims into facts.
 
     Args:
@@ -199,13 +200,15 @@ def cluster_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs:
         article_vecs: one unit vector per article id (its lede).
         articles: article id -> Article, for publication dates.
         config: thresholds and weights.
+        names_found: ``run_names(articles)``, when it was found already (it is the same for any
+            part of the run's claims).
 
     Returns:
         Groups of indices into ``claims``, each sorted, ordered by their first index.
     """
     blocks, alone = split_blocks(claims)
     groups: list[list[int]] = [[i] for i in alone]
-    context, distinctive = run_names(articles)
+    context, distinctive = names_found or run_names(articles)
     for key in sorted(blocks):
         idx = blocks[key]
         if len(idx) == 1:

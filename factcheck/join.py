@@ -33,12 +33,16 @@ from .records import Article, Claim
 
 def join_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs: dict[str, np.ndarray],
                 articles: dict[str, Article], labels: list[int | None], *,
-                config: ClusterConfig = ClusterConfig()) -> list[list[int]]:
+                config: ClusterConfig = ClusterConfig(), names_found: tuple[dict, dict] | None = None,
+                moved: set[str] | None = None) -> list[list[int]]:
     """Group the claims whose label is None, regrouping with them the stored facts they touch.
 
     Args:
         claims, sentence_vecs, article_vecs, articles, config: as ``cluster_claims`` takes them.
         labels: per claim, the label of its stored fact, or None for a claim to join.
+        names_found: ``cluster.run_names(articles)``, when it was found already.
+        moved: ``moved_articles``' answer, when it was found already (it is the same for any part
+            of the claims).
 
     Returns:
         The groups that hold a new claim or replace a touched stored fact: sorted lists of claim
@@ -47,8 +51,10 @@ def join_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs: di
     """
     blocks, alone = split_blocks(claims)
     out: list[list[int]] = [[i] for i in alone if labels[i] is None]
-    context, distinctive = run_names(articles)
-    moved = _moved(context, distinctive, {c.article_id for c, label in zip(claims, labels) if label is None})
+    context, distinctive = names_found or run_names(articles)
+    if moved is None:
+        fresh = {c.article_id for c, label in zip(claims, labels) if label is None}
+        moved = moved_articles(context, distinctive, fresh)
     todo = {key: idx for key, idx in blocks.items()
             if any(labels[i] is None or claims[i].article_id in moved for i in idx)}
     for key in sorted(todo):
@@ -66,7 +72,7 @@ def join_claims(claims: list[Claim], sentence_vecs: np.ndarray, article_vecs: di
     return sorted(sorted(g) for g in out)
 
 
-def _moved(context: dict[str, set[str]], distinctive: dict[str, frozenset[str]], new: set[str]) -> set[str]:
+def moved_articles(context: dict[str, set[str]], distinctive: dict[str, frozenset[str]], new: set[str]) -> set[str]:
     """The stored articles whose distinctive names (``cluster._distinctive_names``) the new articles
     changed: which of their claims may pair with which changed with them."""
     before = _distinctive_names({aid: ns for aid, ns in context.items() if aid not in new})

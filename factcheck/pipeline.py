@@ -391,16 +391,18 @@ def group_stage(articles: list[Article], per_article: list[list[Claim]],
 
 
 def grouped(articles: list[Article], claims: list[Claim], vectors: ClaimVectors, *,
-            config: ClusterConfig = ClusterConfig(), labels: list[int | None] | None = None):
-    """``cluster_claims`` over a run's claims (``vectors``: their ``ClaimVectors``, ledes row-aligned
-    with ``articles``). With ``labels`` (a stored fact's label per claim, None for a claim not
-    joined yet), ``join_claims`` instead: the groups of the new claims and of the facts they touch."""
+            config: ClusterConfig = ClusterConfig(), labels: list[int | None] | None = None, **found):
+    """``cluster_claims`` over a run's claims, or a part of them (``vectors``: their
+    ``ClaimVectors``, ledes row-aligned with ``articles``). With ``labels`` (a stored fact's label
+    per claim, None for a claim not joined yet), ``join_claims`` instead: the groups of the new
+    claims and of the facts they touch. ``found``: what the run's articles give both at once
+    (``names_found``, and ``moved`` for the join), when found already."""
     by_id = {a.id: a for a in articles}
     article_vecs = {a.id: vectors.ledes[i] for i, a in enumerate(articles)}
     with sklearn.config_context(working_memory=GROUP_WORKING_MB):
         if labels is None:
-            return cluster_claims(claims, vectors, article_vecs, by_id, config=config)
-        return join_claims(claims, vectors, article_vecs, by_id, labels, config=config)
+            return cluster_claims(claims, vectors, article_vecs, by_id, config=config, **found)
+        return join_claims(claims, vectors, article_vecs, by_id, labels, config=config, **found)
 
 
 def facts_stage(articles: list[Article], claims: list[Claim], groups: list[list[int]], *,

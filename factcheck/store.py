@@ -1,10 +1,15 @@
-"""Store: articles, claims, vectors and the skipped-input ledger in one SQLite file, between runs.
+"""Store: articles, claims, vectors, facts and the skipped-input ledger in one SQLite file, between runs.
 
 Reads what ``add`` is given (the same ingestion as ``check``) and keeps, per article, its record
 (language, id, path, outlet, date, text and a hash of its content), every claim with all its fields
-(offsets and provenance included), the vectors the pipeline computes (one per claim sentence, one for
-the article's lede) and every input that was skipped. ``Store.result`` groups and compares all stored
-claims with the pipeline's own stages and returns the ``Result`` a run over the same articles returns.
+(offsets and provenance included) and the fact it belongs to, the vectors the pipeline computes (one
+per claim sentence, one for the article's lede) and every input that was skipped.
+
+Facts: ``add`` ends with ``join``. The first add, or one whose claims are at least REGROUP_SHARE
+as many as those stored, groups every stored claim as ``check`` groups a run's; a smaller one groups
+its claims with the stored facts they touch (``join.join_claims``) and leaves the others as they are.
+``result`` compares the stored facts into the ``Result`` a run returns; ``result(regroup=True)``
+groups everything again first, which gives a run's result over the same articles exactly.
 
 Why SQLite: it is in Python's standard library (no new dependency), one file, transactional (each
 article is written in one transaction, so a killed ``add`` never leaves half an article) and, in WAL
@@ -329,21 +334,11 @@ class Store:
         vecs = [np.frombuffer(r[-1], dtype=np.float32) for r in rows] + [np.frombuffer(lede, dtype=np.float32)]
         return claims, labels, np.vstack(vecs)
 
-    def _reported(self, *, vectors: bool):
-        """What a report covers: the stored articles without exact copies of another's body, near
-        copies marked (both found again across every add), the copies as skipped inputs, and per
-        kept article its claims, their fact labels and (with ``vectors``) one ``ClaimVectors``."""
-        from .pipeline import compact_vectors
-
+    def _reported(self) -> tuple[list[Article], list[Skipped]]:
+        """The articles a report covers: the stored ones without exact copies of another's body,
+        near copies marked (both found again across every add); and the copies as skipped inputs."""
         articles, copies = _drop_exact_duplicates(self.articles())
-        articles = mark_near_duplicates(articles)
-        per_article, labels, matrices = [], [], []
-        for a in articles:
-            claims_a, labels_a, vecs_a = self._claim_rows(a.id, vectors=vectors)
-            per_article.append(claims_a)
-            labels.extend(labels_a)
-            matrices.append(vecs_a)
-        return articles, copies, per_article, labels, compact_vectors(matrices) if vectors else None
+        return mark_near_duplicates(articles), copies
 
     def skipped(self) -> list[tuple[Skipped, str]]:
         """The ledger: each skipped input with the stage that skipped it."""
@@ -366,8 +361,12 @@ class Store:
             raise StoreError(f"{self.path}: the store holds no articles yet (add some with: factcheck add "
                              f"PATH... --store {self.path})")
         self.join(regroup=regroup, config=config, timings=timings)
-        articles, copies, per_article, labels, _ = self._reported(vectors=False)
-        claims = [c for cs in per_article for c in cs]
+        articles, copies = self._reported()
+        claims, labels = [], []
+        for a in articles:
+            claims_a, labels_a, _ = self._claim_rows(a.id, vectors=False)
+            claims.extend(claims_a)
+            labels.extend(labels_a)
         members: dict[int, list[int]] = {}
         for i, label in enumerate(labels):
             members.setdefault(label, []).append(i)
@@ -388,37 +387,78 @@ class Store:
         not touch keep their claims and labels. Unless nothing is grouped yet, they are at least
         REGROUP_SHARE as many as the claims already grouped, an article became or stopped being an
         exact copy of another, or ``regroup`` is given: then all stored claims are grouped again,
-        as a run over the stored articles groups them.
+        as a run over the stored articles groups them. Either way the claims are read one kind at a
+        time (a kind's blocks hold all its claims that may group), so the memory is that of the
+        largest kind, not of the store.
         """
-        from .pipeline import _Clock, grouped
+        from .cluster import run_names
+        from .join import moved_articles
+        from .pipeline import _Clock
 
         todo = self._db.execute("SELECT COUNT(*) FROM claims WHERE fact IS NULL").fetchone()[0]
         if not (todo or regroup):
             return 0
-        articles, _, per_article, labels, vectors = self._reported(vectors=True)
-        claims = [c for cs in per_article for c in cs]
-        keys = [(c.article_id, seq) for cs in per_article for seq, c in enumerate(cs)]
-        kept = {a.id for a in articles}
-        copied = [(aid, seq, f) for aid, seq, f in self._db.execute("SELECT article_id, seq, fact FROM claims")
-                  if aid not in kept]
-        done = sum(label is not None for label in labels)
-        again = (regroup or done == 0 or labels.count(None) >= REGROUP_SHARE * done or COPY in labels
-                 or any(f not in (None, COPY) for _, _, f in copied))
         with _Clock(timings)("group"):
-            if again:
-                found = {i: k + 1 for k, g in enumerate(grouped(articles, claims, vectors, config=config))
-                         for i in g}
-            else:
-                found = _relabelled(grouped(articles, claims, vectors, config=config, labels=labels), labels)
-        del vectors
-        updates = [(label, *keys[i]) for i, label in sorted(found.items()) if label != labels[i]]
-        updates += [(COPY, aid, seq) for aid, seq, f in copied if f != COPY]
+            articles, _ = self._reported()
+            state = _FactState.of(self._db, {a.id for a in articles})
+            again = regroup or state.done == 0 or state.todo >= REGROUP_SHARE * state.done or state.mixed
+            names_found = run_names({a.id: a for a in articles})
+            moved = set() if again else moved_articles(*names_found, state.fresh)
+            which = "" if again or moved else " WHERE fact IS NULL"
+            kinds = [k for (k,) in self._db.execute(f"SELECT DISTINCT kind FROM claims{which} ORDER BY kind")]
+            updates = self._kinds_joined(kinds, articles, again=again, top=0 if again else state.top, config=config,
+                                         names_found=names_found, moved=moved)
+        updates += [(COPY, aid, seq) for aid in state.copies
+                    for (seq,) in self._db.execute("SELECT seq FROM claims WHERE article_id = ? AND "
+                                                   "(fact IS NULL OR fact != ?)", (aid, COPY))]
         try:
             with self._transaction():
                 self._db.executemany("UPDATE claims SET fact = ? WHERE article_id = ? AND seq = ?", updates)
         except sqlite3.OperationalError as exc:  # a read-only file, a full disk
             raise StoreError(f"{self.path}: cannot write the facts of its new claims ({exc})") from None
         return todo
+
+    def _kinds_joined(self, kinds: list[str], articles: list[Article], *, again: bool, top: int,
+                      config: ClusterConfig, **found) -> list[tuple[int, str, int]]:
+        """The claims of each kind grouped again (``again``) or joined: (label, article id, seq) for
+        every claim whose label changes. New labels count on from ``top``."""
+        from .pipeline import grouped
+
+        order = {a.id: k for k, a in enumerate(articles)}
+        ledes = dict(self._db.execute("SELECT id, lede_vector FROM articles"))
+        ledes = np.vstack([np.frombuffer(ledes[a.id], dtype=np.float32) for a in articles]) if articles \
+            else np.zeros((0, 1), np.float32)
+        updates = []
+        for kind in kinds:
+            claims, labels, keys, vectors = self._kind_rows(kind, order, ledes)
+            if not claims:
+                continue
+            if again:
+                groups = grouped(articles, claims, vectors, config=config, names_found=found["names_found"])
+                changed, top = _relabelled(groups, [None] * len(claims), top)
+            else:
+                groups = grouped(articles, claims, vectors, config=config, labels=labels, **found)
+                changed, top = _relabelled(groups, labels, top)
+            updates += [(label, *keys[i]) for i, label in sorted(changed.items()) if label != labels[i]]
+        return updates
+
+    def _kind_rows(self, kind: str, order: dict[str, int], ledes: np.ndarray):
+        """The claims of one kind in the reported articles (``order``: article id -> its place), in
+        a run's order: the claims, their labels, their (article id, seq) keys, and their vectors as
+        ``ClaimVectors`` with every article's lede."""
+        from .records import ClaimVectors
+
+        cols = ", ".join(f'"{c}"' for c in CLAIM_COLUMNS)
+        rows = sorted((r for r in self._db.execute(f"SELECT article_id, seq, {cols}, fact, vector FROM claims "
+                                                   "WHERE kind = ?", (kind,)) if r[0] in order),
+                      key=lambda r: (order[r[0]], r[1]))
+        width = len(CLAIM_COLUMNS)
+        claims = [_claim_from_row(r[0], tuple(r[2:2 + width])) for r in rows]
+        matrix = np.vstack([np.frombuffer(r[-1], dtype=np.float32) for r in rows]) if rows \
+            else np.zeros((0, ledes.shape[1]), np.float32)
+        vectors = ClaimVectors(matrix, np.arange(len(rows), dtype=np.int64), ledes,
+                               np.zeros(len(ledes), dtype=np.int64))
+        return claims, [r[2 + width] for r in rows], [(r[0], r[1]) for r in rows], vectors
 
     # --- writing -----------------------------------------------------------------------------------
 
@@ -577,10 +617,10 @@ def _pause_hook(committed: int) -> None:
         time.sleep(3600)
 
 
-def _relabelled(groups: list[list[int]], labels: list[int | None]) -> dict[int, int]:
-    """Labels for the claims of the groups a join formed (``join.join_claims``): a group keeps the
-    lowest label of its stored claims that no earlier group kept, and the others get new labels."""
-    top = max((label for label in labels if label is not None), default=COPY)
+def _relabelled(groups: list[list[int]], labels: list[int | None], top: int) -> tuple[dict[int, int], int]:
+    """Labels for the claims of the groups a join formed (``join.join_claims``), and the highest
+    label now: a group keeps the lowest label of its stored claims that no earlier group kept, and
+    the others get new labels, counting on from ``top``."""
     kept: set[int] = set()
     found: dict[int, int] = {}
     for g in groups:
@@ -592,7 +632,40 @@ def _relabelled(groups: list[list[int]], labels: list[int | None]) -> dict[int, 
             label = top
         kept.add(label)
         found.update((i, label) for i in g)
-    return found
+    return found, top
+
+
+@dataclass(frozen=True)
+class _FactState:
+    """What decides how a join groups: claims grouped (``done``) and not yet (``todo``) in the
+    reported articles, their highest label (``top``), the reported articles with claims not yet
+    grouped (``fresh``), the copies whose claims are not all labelled COPY (``copies``), and whether
+    an article became or stopped being a copy (``mixed``)."""
+
+    done: int
+    todo: int
+    top: int
+    fresh: frozenset[str]
+    copies: tuple[str, ...]
+    mixed: bool
+
+    @classmethod
+    def of(cls, db: sqlite3.Connection, kept: set[str]) -> _FactState:
+        done = todo = top = 0
+        fresh, copies, mixed = set(), [], False
+        for aid, labelled, none, copy, best in db.execute(
+                "SELECT article_id, COUNT(fact), SUM(fact IS NULL), COUNT(fact = ? OR NULL), MAX(fact) FROM claims "
+                "GROUP BY article_id ORDER BY article_id", (COPY,)):
+            if aid in kept:
+                done, todo, top = done + labelled, todo + none, max(top, best or 0)
+                mixed |= copy > 0
+                if none:
+                    fresh.add(aid)
+            else:
+                mixed |= (best or 0) > COPY
+                if none or labelled > copy:
+                    copies.append(aid)
+        return cls(done, todo, top, frozenset(fresh), tuple(copies), mixed)
 
 
 def _batches(stream: Iterator, size: int) -> Iterator[list]:
