@@ -570,10 +570,7 @@ def report(
 ) -> None:
     """Write the discrepancy report: Markdown and JSON, and on request HTML, CSV or Parquet tables."""
     chosen = _chosen_formats(formats, html_out=html_out, tables_dir=tables_dir)
-    if regroup and store is None:
-        raise typer.BadParameter("--regroup regroups a store's claims: give it with --store FILE",
-                                 param_hint="--regroup")
-    if store is not None:
+    if store is not None or regroup:
         result = _stored_result(ctx, store, paths, policy=policy.value, model=model, regroup=regroup)
     else:
         cache = _open_cache(no_cache, clear_cache)
@@ -639,11 +636,14 @@ def _given(ctx: typer.Context, name: str) -> bool:
     return source is not None and source.name != "DEFAULT"
 
 
-def _stored_result(ctx: typer.Context, path: Path, paths: list[Path] | None, *, policy: str,
+def _stored_result(ctx: typer.Context, path: Path | None, paths: list[Path] | None, *, policy: str,
                    model: str | None, regroup: bool = False) -> Result:
     """The ``Result`` of every claim in the store at ``path``; a missing or foreign file exits 1."""
     from . import Store
 
+    if path is None:
+        raise typer.BadParameter("--regroup regroups a store's claims: give it with --store FILE",
+                                 param_hint="--regroup")
     if paths:
         raise typer.BadParameter("give either PATHs or --store, not both (add the PATHs first with "
                                  f"factcheck add PATH... --store {path})", param_hint="PATH")

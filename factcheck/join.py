@@ -6,9 +6,9 @@ one vector per claim and one lede vector per article, as ``cluster_claims`` read
 Inside its block (``cluster.split_blocks``, the same blocks as a fresh grouping), a new claim's
 candidates are its nearest neighbours on the blended embedding and its structured candidates
 (``cluster._structural_candidates``), kept when the pair is within the grouping threshold. The
-stored facts that hold such a candidate are touched: their members' candidates are found the same
-way, and the new claims and the touched facts' members are grouped again together, as a fresh
-grouping groups a block (components of the candidate links, cut by complete linkage). A touched
+stored facts that hold such a candidate are touched: their members' neighbours are found too, and
+the new claims and the touched facts' members are grouped again together, as a fresh grouping
+groups a block (the same candidate pairs among them, components, cut by complete linkage). A touched
 fact may so gain claims, lose some to another group or merge with another; a fact no new claim
 reaches stays as it is, with its label.
 
@@ -80,44 +80,42 @@ def moved_articles(context: dict[str, set[str]], distinctive: dict[str, frozense
 
 
 def _join_block(pairs: _Pairs, stored: dict[int, int], seeds: list[int], config: ClusterConfig) -> list[list[int]]:
-    """One block: the new positions, and the members of the stored facts that the ``seeds`` (the new
-    positions and those whose distinctive names changed) hold or link to, grouped again together."""
+    """One block: the ``seeds`` (the new positions and those whose distinctive names changed) and the
+    members of the stored facts they hold or reach, grouped again together by a fresh grouping's
+    rule: a candidate pair a < b is b among a's nearest neighbours, or a structured candidate."""
     joint = _joint(pairs.sentence_rows, pairs.context_rows, config.sentence_weight)
     pairs.attach_vectors()
     structural = sorted(_structural_candidates(pairs))
-    links: dict[int, set[int]] = defaultdict(set)
-    _link(pairs, joint, seeds, structural, links, config)
-    members: dict[int, list[int]] = defaultdict(list)
-    for p, label in stored.items():
-        members[label].append(p)
-    touched = sorted({stored[y] for x in seeds for y in (x, *links[x]) if y in stored})
-    done = set(seeds)
-    others = [p for label in touched for p in members[label] if p not in done]
-    _link(pairs, joint, others, structural, links, config)
-    affected = done | set(others)
-    edges = sorted((a, b) for a in affected for b in links[a] if b in affected and a < b)
-    return settle(sorted(affected), edges, pairs, config)
+    seen: dict[tuple[int, int], bool] = {}
+
+    def allowed(a: int, b: int) -> bool:
+        if (a, b) not in seen:
+            seen[a, b] = pairs.distance(a, b) <= config.threshold
+        return seen[a, b]
+
+    listed: dict[int, list[int]] = {}
+    _list(joint, seeds, listed, config)
+    these = set(seeds)
+    reach = {y for x in seeds for y in (x, *listed[x]) if y in stored and (y == x or allowed(x, y))}
+    reach |= {q for a, b in structural for p, q in ((a, b), (b, a))
+              if p in these and q in stored and allowed(a, b)}
+    touched = {stored[y] for y in reach}
+    others = [p for p, label in sorted(stored.items()) if label in touched and p not in these]
+    _list(joint, others, listed, config)
+    affected = these | set(others)
+    edges = {(a, b) for a in affected for b in listed[a] if b > a and b in affected and allowed(a, b)}
+    edges |= {(a, b) for a, b in structural if a in affected and b in affected and allowed(a, b)}
+    return settle(sorted(affected), sorted(edges), pairs, config)
 
 
-def _link(pairs: _Pairs, joint: np.ndarray, rows: list[int], structural: list[tuple[int, int]],
-          links: dict[int, set[int]], config: ClusterConfig) -> None:
-    """Add to ``links`` the allowed candidates (within the threshold) of each of ``rows``: its nearest
-    neighbours on the blended embedding (``joint``) and its structured candidates."""
+def _list(joint: np.ndarray, rows: list[int], listed: dict[int, list[int]], config: ClusterConfig) -> None:
+    """Put in ``listed`` each of ``rows``' proposed neighbours: its nearest on the blended embedding
+    (``joint``), within the candidate distance, itself left out."""
     if not rows:
         return
     dist, nbr = nearest_to(joint, rows, min(len(joint), config.neighbours + 1))
     for x, ds, bs in zip(rows, dist, nbr):
-        for d, b in zip(ds, bs):
-            b = int(b)
-            if b != x and round(float(d), 4) <= config.candidate_distance and b not in links[x] \
-                    and pairs.distance(x, b) <= config.threshold:
-                links[x].add(b)
-                links[b].add(x)
-    these = set(rows)
-    for a, b in structural:
-        if (a in these or b in these) and b not in links[a] and pairs.distance(a, b) <= config.threshold:
-            links[a].add(b)
-            links[b].add(a)
+        listed[x] = [int(b) for d, b in zip(ds, bs) if int(b) != x and round(float(d), 4) <= config.candidate_distance]
 
 
 def nearest_to(vectors: np.ndarray, rows: list[int], k: int) -> tuple[np.ndarray, np.ndarray]:

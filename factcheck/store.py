@@ -59,6 +59,10 @@ COPY = 0
 # Claims to join at least this share of the claims already grouped are not joined to the stored
 # facts: everything is grouped again, as a fresh run groups it (``Store.join``).
 REGROUP_SHARE = 0.5
+# Times a join reads the store again when another connection wrote after its snapshot.
+JOIN_ATTEMPTS = 3
+# SQLITE_BUSY, and SQLITE_BUSY_SNAPSHOT: a read transaction cannot write after another's commit
+BUSY = (5, 517)
 # Skip stages, which decide where a skipped input sorts (as ``check`` orders them).
 INGEST, LANGUAGE, EXTRACT = "ingest", "language", "extract"
 
@@ -118,9 +122,11 @@ def _create_v1(db: sqlite3.Connection) -> None:
 
 
 def _add_facts_v2(db: sqlite3.Connection) -> None:
-    """Version 2: each claim's fact (NULL until the claim is joined; ``Store.join``)."""
+    """Version 2: each claim's fact, and whether an article was seen by a join (both NULL until
+    ``Store.join`` gives them)."""
     db.execute("ALTER TABLE claims ADD COLUMN fact INTEGER")
     db.execute("CREATE INDEX claims_by_fact ON claims (fact)")
+    db.execute("ALTER TABLE articles ADD COLUMN grouped INTEGER")
 
 
 # version -> the function that upgrades a store at version - 1 to it (1 creates the tables)
@@ -348,7 +354,8 @@ class Store:
                regroup: bool = False):
         """Compare the stored facts: the ``Result`` of every stored article (exact and near
         duplicates are found again across everything stored). Claims not joined yet are joined
-        first (``join``, with ``config`` and ``regroup``).
+        first (``join``, with ``config`` and ``regroup``; ``config`` applies to the grouping this
+        call does, and claims joined before keep their facts unless ``regroup``).
 
         Raises:
             StoreError: when nothing was ever added (no policy or model recorded).
@@ -360,16 +367,21 @@ class Store:
         if "policy" not in meta:
             raise StoreError(f"{self.path}: the store holds no articles yet (add some with: factcheck add "
                              f"PATH... --store {self.path})")
-        self.join(regroup=regroup, config=config, timings=timings)
-        articles, copies = self._reported()
-        claims, labels = [], []
-        for a in articles:
-            claims_a, labels_a, _ = self._claim_rows(a.id, vectors=False)
-            claims.extend(claims_a)
-            labels.extend(labels_a)
-        members: dict[int, list[int]] = {}
-        for i, label in enumerate(labels):
-            members.setdefault(label, []).append(i)
+        for _ in range(JOIN_ATTEMPTS):  # an add may commit articles between the join and the read
+            self.join(regroup=regroup, config=config, timings=timings)
+            regroup = False
+            with self._snapshot():
+                articles, copies = self._reported()
+                claims, labels = [], []
+                for a in articles:
+                    claims_a, labels_a, _ = self._claim_rows(a.id, vectors=False)
+                    claims.extend(claims_a)
+                    labels.extend(labels_a)
+            if None not in labels:
+                break
+        members: dict[int | None, list[int]] = {}
+        for i, label in enumerate(labels):  # a claim still not joined (a busy store) stands alone
+            members.setdefault(label if label is not None else -1 - i, []).append(i)
         groups = sorted(members.values(), key=lambda g: g[0])
         facts, wires = facts_stage(articles, claims, groups, clock=_Clock(timings))
         skipped = _ordered_skips([*self.skipped(), *((s, INGEST) for s in copies)])
@@ -380,43 +392,68 @@ class Store:
 
     def join(self, *, regroup: bool = False, config: ClusterConfig = ClusterConfig(),
              timings: dict[str, float] | None = None) -> int:
-        """Give each stored claim that has no fact yet its fact, in one transaction; returns how many
-        claims had none.
+        """Give each stored claim that has no fact yet its fact; returns how many claims had none.
 
-        They are grouped with the stored facts they touch (``join.join_claims``); the facts they do
-        not touch keep their claims and labels. Unless nothing is grouped yet, they are at least
-        REGROUP_SHARE as many as the claims already grouped, an article became or stopped being an
-        exact copy of another, or ``regroup`` is given: then all stored claims are grouped again,
-        as a run over the stored articles groups them. Either way the claims are read one kind at a
-        time (a kind's blocks hold all its claims that may group), so the memory is that of the
-        largest kind, not of the store.
+        New claims are grouped with the stored facts they touch (``join.join_claims``); the facts
+        they do not touch keep their claims and labels. Everything is grouped again instead, as a
+        run over the stored articles groups it, when ``regroup`` is given, when nothing is grouped
+        yet, when the new claims, or the stored articles whose distinctive names the new articles
+        changed, are at least REGROUP_SHARE as many as those grouped, or when an article became or
+        stopped being an exact copy of another. Claims are read one kind at a time (a kind's
+        blocks hold all its claims that may group), so the memory is the largest kind's, not the
+        store's. What the join reads and writes is one snapshot of the store: when an ``add``
+        commits meanwhile, the join starts again (up to JOIN_ATTEMPTS times).
         """
+        for attempt in range(JOIN_ATTEMPTS):
+            self._db.execute("BEGIN")  # deferred: the first read fixes the snapshot
+            try:
+                found = self._join_updates(regroup=regroup, config=config, timings=timings)
+                if found is not None:  # else nothing to join: nothing is written
+                    self._db.executemany("UPDATE claims SET fact = ? WHERE article_id = ? AND seq = ?", found[1])
+                    self._db.execute("UPDATE articles SET grouped = 1 WHERE grouped IS NULL")
+                self._db.execute("COMMIT")
+                return found[0] if found else 0
+            except sqlite3.OperationalError as exc:
+                self._db.execute("ROLLBACK")
+                if getattr(exc, "sqlite_errorcode", None) in BUSY and attempt + 1 < JOIN_ATTEMPTS:
+                    continue  # another connection wrote after the snapshot: read it again
+                raise StoreError(f"{self.path}: cannot write the facts of its new claims ({exc})") from None
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return 0  # unreachable: the last attempt returns or raises
+
+    def _snapshot(self):
+        """A read transaction: every read inside sees one state of the store."""
+        return _Transaction(self._db, begin="BEGIN")
+
+    def _join_updates(self, *, regroup: bool, config: ClusterConfig,
+                      timings: dict[str, float] | None) -> tuple[int, list[tuple[int, str, int]]] | None:
+        """What ``join`` writes: (claims without a fact, (label, article id, seq) per changed label);
+        None when no claim and no article waits for a join."""
         from .cluster import run_names
         from .join import moved_articles
         from .pipeline import _Clock
 
         todo = self._db.execute("SELECT COUNT(*) FROM claims WHERE fact IS NULL").fetchone()[0]
-        if not (todo or regroup):
-            return 0
+        fresh = self._db.execute("SELECT COUNT(*) FROM articles WHERE grouped IS NULL").fetchone()[0]
+        if not (todo or fresh or regroup):
+            return None
         with _Clock(timings)("group"):
             articles, _ = self._reported()
             state = _FactState.of(self._db, {a.id for a in articles})
-            again = regroup or state.done == 0 or state.todo >= REGROUP_SHARE * state.done or state.mixed
             names_found = run_names({a.id: a for a in articles})
-            moved = set() if again else moved_articles(*names_found, state.fresh)
+            moved = moved_articles(*names_found, set(state.fresh))
+            again = (regroup or state.done == 0 or state.mixed or state.todo >= REGROUP_SHARE * state.done
+                     or len(moved) >= REGROUP_SHARE * (len(articles) - len(state.fresh)))
             which = "" if again or moved else " WHERE fact IS NULL"
             kinds = [k for (k,) in self._db.execute(f"SELECT DISTINCT kind FROM claims{which} ORDER BY kind")]
             updates = self._kinds_joined(kinds, articles, again=again, top=0 if again else state.top, config=config,
-                                         names_found=names_found, moved=moved)
+                                         names_found=names_found, moved=set() if again else moved)
         updates += [(COPY, aid, seq) for aid in state.copies
                     for (seq,) in self._db.execute("SELECT seq FROM claims WHERE article_id = ? AND "
                                                    "(fact IS NULL OR fact != ?)", (aid, COPY))]
-        try:
-            with self._transaction():
-                self._db.executemany("UPDATE claims SET fact = ? WHERE article_id = ? AND seq = ?", updates)
-        except sqlite3.OperationalError as exc:  # a read-only file, a full disk
-            raise StoreError(f"{self.path}: cannot write the facts of its new claims ({exc})") from None
-        return todo
+        return todo, updates
 
     def _kinds_joined(self, kinds: list[str], articles: list[Article], *, again: bool, top: int,
                       config: ClusterConfig, **found) -> list[tuple[int, str, int]]:
@@ -456,8 +493,9 @@ class Store:
         claims = [_claim_from_row(r[0], tuple(r[2:2 + width])) for r in rows]
         matrix = np.vstack([np.frombuffer(r[-1], dtype=np.float32) for r in rows]) if rows \
             else np.zeros((0, ledes.shape[1]), np.float32)
+        places = np.array([order[r[0]] for r in rows], dtype=np.int64)
         vectors = ClaimVectors(matrix, np.arange(len(rows), dtype=np.int64), ledes,
-                               np.zeros(len(ledes), dtype=np.int64))
+                               np.searchsorted(places, np.arange(len(ledes))).astype(np.int64))
         return claims, [r[2 + width] for r in rows], [(r[0], r[1]) for r in rows], vectors
 
     # --- writing -----------------------------------------------------------------------------------
@@ -596,13 +634,13 @@ class Store:
 
 
 class _Transaction:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` when the block raises."""
+    """``BEGIN IMMEDIATE`` (or ``begin``) ... ``COMMIT``, or ``ROLLBACK`` when the block raises."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
+    def __init__(self, db: sqlite3.Connection, begin: str = "BEGIN IMMEDIATE") -> None:
+        self._db, self._begin = db, begin
 
     def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
+        self._db.execute(self._begin)
 
     def __exit__(self, kind, value, tb) -> None:
         self._db.execute("COMMIT" if kind is None else "ROLLBACK")
@@ -638,8 +676,8 @@ def _relabelled(groups: list[list[int]], labels: list[int | None], top: int) -> 
 @dataclass(frozen=True)
 class _FactState:
     """What decides how a join groups: claims grouped (``done``) and not yet (``todo``) in the
-    reported articles, their highest label (``top``), the reported articles with claims not yet
-    grouped (``fresh``), the copies whose claims are not all labelled COPY (``copies``), and whether
+    reported articles, their highest label (``top``), the reported articles no join has seen
+    (``fresh``), the copies whose claims are not all labelled COPY (``copies``), and whether
     an article became or stopped being a copy (``mixed``)."""
 
     done: int
@@ -652,20 +690,20 @@ class _FactState:
     @classmethod
     def of(cls, db: sqlite3.Connection, kept: set[str]) -> _FactState:
         done = todo = top = 0
-        fresh, copies, mixed = set(), [], False
+        copies, mixed = [], False
         for aid, labelled, none, copy, best in db.execute(
                 "SELECT article_id, COUNT(fact), SUM(fact IS NULL), COUNT(fact = ? OR NULL), MAX(fact) FROM claims "
                 "GROUP BY article_id ORDER BY article_id", (COPY,)):
             if aid in kept:
                 done, todo, top = done + labelled, todo + none, max(top, best or 0)
                 mixed |= copy > 0
-                if none:
-                    fresh.add(aid)
             else:
                 mixed |= (best or 0) > COPY
                 if none or labelled > copy:
                     copies.append(aid)
-        return cls(done, todo, top, frozenset(fresh), tuple(copies), mixed)
+        fresh = frozenset(aid for (aid,) in db.execute("SELECT id FROM articles WHERE grouped IS NULL")
+                          if aid in kept)
+        return cls(done, todo, top, fresh, tuple(copies), mixed)
 
 
 def _batches(stream: Iterator, size: int) -> Iterator[list]:

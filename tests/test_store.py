@@ -88,17 +88,24 @@ def _labels(db: Path) -> dict[tuple[str, int], int | None]:
         conn.close()
 
 
-@pytest.mark.parametrize("last", range(4))  # the fifth seed holds 41 of the 103 claims: it is regrouped
-def test_a_small_add_joins_its_claims_and_keeps_the_facts_it_does_not_touch(run, tmp_path, last):
-    # one seed added to a store of the four others: few enough claims to be joined, not regrouped
+@pytest.mark.parametrize("last", range(len(SEED_FILES)))
+def test_a_small_add_joins_its_claims_and_keeps_the_facts_it_does_not_touch(run, tmp_path, monkeypatch, last):
+    # one seed added to a store of the four others, joined, not regrouped: a store this small would
+    # be regrouped (the new article changes most others' distinctive names), so the share is raised
     db = tmp_path / "s.db"
     first = [p for k, p in enumerate(SEED_FILES) if k != last]
     assert run("add", *first, "--store", db).exit_code == 0
     before = _labels(db)
-    assert run("add", SEED_FILES[last], "--store", db).exit_code == 0
+    joins = []
+    join = factcheck.pipeline.join_claims
+    with monkeypatch.context() as m:
+        m.setattr(store_module, "REGROUP_SHARE", 10.0)
+        m.setattr(factcheck.pipeline, "join_claims", lambda *a, **kw: joins.append(1) or join(*a, **kw))
+        assert run("add", SEED_FILES[last], "--store", db).exit_code == 0
+    assert joins
     after = _labels(db)
     new = set(after) - set(before)
-    assert new and len(new) < store_module.REGROUP_SHARE * len(before) and None not in after.values()
+    assert new and None not in after.values()
     groups: dict[int, set] = {}
     for key, label in after.items():
         groups.setdefault(label, set()).add(key)
@@ -111,6 +118,21 @@ def test_a_small_add_joins_its_claims_and_keeps_the_facts_it_does_not_touch(run,
     expected = _outputs(run, tmp_path, "run", *SEED_FILES)
     assert _outputs(run, tmp_path, "store", "--store", db) == expected
     assert _outputs(run, tmp_path, "regrouped", "--store", db, "--regroup") == expected
+
+
+@pytest.mark.parametrize("extra", ["copy", "no figures"])
+def test_an_add_of_a_copy_or_of_an_article_without_figures_keeps_the_report_a_runs(run, tmp_path, extra):
+    folder = tmp_path / "extra"
+    folder.mkdir()
+    text = SEED_FILES[0].read_text(encoding="utf-8") if extra == "copy" else SMALL.replace(
+        "Four people died and 12 were injured, the regional government said.", "Nobody was hurt.")
+    (folder / "zz_extra.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert run("add", *SEED_FILES, "--store", db).exit_code == 0
+    res = run("add", folder, "--store", db)
+    assert res.exit_code == 0 and res.stdout.startswith("1 articles added"), res.output
+    assert None not in _labels(db).values()
+    assert _outputs(run, tmp_path, "store", "--store", db) == _outputs(run, tmp_path, "run", *SEED_FILES, folder)
 
 
 def test_regroup_needs_a_store(run):
