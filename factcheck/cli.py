@@ -686,15 +686,17 @@ def add(
     quiet: bool = _quiet_opt(),
     workers: Optional[int] = _workers_opt(),
     scheduler: Optional[str] = _scheduler_opt(),
+    no_cache: bool = _no_cache_opt(),
 ) -> None:
     """Add articles to a claim store, then print one line: articles added, unchanged, skipped, claims."""
     from . import Store
 
     columns = _columns(text_column, outlet_column, published_column, url_column, id_column, lang_column)
+    cache = _open_cache(no_cache, False)
     try:
         with Store(store) as opened:
             done = opened.add(paths, policy=policy.value, model=model, strict=strict, max_bytes=max_bytes,
-                              columns=columns, **_engine(workers, scheduler))
+                              columns=columns, cache=cache, **_engine(workers, scheduler))
             total_articles, total_claims = opened.counts()
     except (FactcheckError, ValueError, OSError) as exc:
         _fail(str(exc))
@@ -702,6 +704,7 @@ def add(
     if not quiet:
         typer.echo(f"{done.added} articles added, {done.unchanged} unchanged, {len(done.skipped)} skipped, "
                    f"{done.claims} claims added -> {store} ({total_articles} articles, {total_claims} claims)")
+    _warn_cache(cache)
     for s in done.skipped:
         typer.echo(f"factcheck: skipped {s.path}: {s.reason}", err=True)
     if done.skipped:

@@ -80,12 +80,19 @@ def moved_articles(context: dict[str, set[str]], distinctive: dict[str, frozense
 
 
 def _join_block(pairs: _Pairs, stored: dict[int, int], seeds: list[int], config: ClusterConfig) -> list[list[int]]:
-    """One block: the ``seeds`` (the new positions and those whose distinctive names changed) and the
-    members of the stored facts they hold or reach, grouped again together by a fresh grouping's
-    rule: a candidate pair a < b is b among a's nearest neighbours, or a structured candidate."""
+    """One block: where the ``seeds`` go (the new positions, and the stored ones whose distinctive
+    names changed). A new claim joins a stored fact whole when every member is within the threshold
+    of it; otherwise the facts it reaches, and those a changed claim holds or reaches, are touched:
+    their members and the claims left over are grouped again together by a fresh grouping's rule (a
+    candidate pair a < b is b among a's nearest neighbours, or a structured candidate). Returns the
+    facts that gained claims and the groups formed again (positions)."""
     joint = _joint(pairs.sentence_rows, pairs.context_rows, config.sentence_weight)
     pairs.attach_vectors()
     structural = sorted(_structural_candidates(pairs))
+    partners: dict[int, list[int]] = defaultdict(list)
+    for a, b in structural:
+        partners[a].append(b)
+        partners[b].append(a)
     seen: dict[tuple[int, int], bool] = {}
 
     def allowed(a: int, b: int) -> bool:
@@ -95,17 +102,46 @@ def _join_block(pairs: _Pairs, stored: dict[int, int], seeds: list[int], config:
 
     listed: dict[int, list[int]] = {}
     _list(joint, seeds, listed, config)
-    these = set(seeds)
-    reach = {y for x in seeds for y in (x, *listed[x]) if y in stored and (y == x or allowed(x, y))}
-    reach |= {q for a, b in structural for p, q in ((a, b), (b, a))
-              if p in these and q in stored and allowed(a, b)}
-    touched = {stored[y] for y in reach}
-    others = [p for p, label in sorted(stored.items()) if label in touched and p not in these]
-    _list(joint, others, listed, config)
-    affected = these | set(others)
-    edges = {(a, b) for a in affected for b in listed[a] if b > a and b in affected and allowed(a, b)}
-    edges |= {(a, b) for a, b in structural if a in affected and b in affected and allowed(a, b)}
-    return settle(sorted(affected), sorted(edges), pairs, config)
+    label = dict(stored)
+    members: dict[int, list[int]] = defaultdict(list)
+    for p, fact in sorted(stored.items()):
+        members[fact].append(p)
+    touched: set[int] = set()
+    for x in seeds:
+        reached = sorted({label[y] for y in (*listed[x], *partners[x]) if y in label and allowed(x, y)})
+        if x in stored:  # its names changed: its fact and those it reaches are grouped again
+            touched.update((label[x], *reached))
+            continue
+        fact = _whole(x, reached, members, pairs, config)
+        if fact is None:
+            touched.update(reached)
+        else:
+            label[x] = fact
+            members[fact].append(x)
+    again = sorted(p for p in range(len(pairs.claims))
+                   if (p in label and label[p] in touched) or (p not in label and p in set(seeds)))
+    _list(joint, [p for p in again if p not in listed], listed, config)
+    inside = set(again)
+    edges = {(a, b) for a in again for b in listed[a] if b > a and b in inside and allowed(a, b)}
+    edges |= {(a, b) for a, b in structural if a in inside and b in inside and allowed(a, b)}
+    grown = [members[f] for f in sorted({label[x] for x in seeds if x not in stored and x in label} - touched)]
+    return grown + settle(again, sorted(edges), pairs, config)
+
+
+def _whole(x: int, reached: list[int], members: dict[int, list[int]], pairs: _Pairs,
+           config: ClusterConfig) -> int | None:
+    """The fact among ``reached`` whose every member is within the threshold of ``x``, the one whose
+    furthest member is nearest (then the lowest label); None when there is none."""
+    best: tuple[float, int] | None = None
+    for fact in reached:
+        worst = 0.0
+        for m in members[fact]:
+            worst = max(worst, pairs.distance(x, m))
+            if worst > config.threshold:
+                break
+        if worst <= config.threshold and (best is None or worst < best[0]):
+            best = (worst, fact)
+    return None if best is None else best[1]
 
 
 def _list(joint: np.ndarray, rows: list[int], listed: dict[int, list[int]], config: ClusterConfig) -> None:

@@ -36,11 +36,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
 
-from .cache import code_version, record_to_dict
+from .cache import Cache, code_version, record_to_dict
 from .cluster import ClusterConfig
 from .engine import engine_for
 from .formats import Columns
@@ -340,11 +341,12 @@ class Store:
         vecs = [np.frombuffer(r[-1], dtype=np.float32) for r in rows] + [np.frombuffer(lede, dtype=np.float32)]
         return claims, labels, np.vstack(vecs)
 
-    def _reported(self) -> tuple[list[Article], list[Skipped]]:
+    def _reported(self, *, marked: bool = True) -> tuple[list[Article], list[Skipped]]:
         """The articles a report covers: the stored ones without exact copies of another's body,
-        near copies marked (both found again across every add); and the copies as skipped inputs."""
+        near copies marked (both found again across every add; ``marked=False`` leaves the marks,
+        which only the comparison reads, not the grouping); and the copies as skipped inputs."""
         articles, copies = _drop_exact_duplicates(self.articles())
-        return mark_near_duplicates(articles), copies
+        return (mark_near_duplicates(articles) if marked else articles), copies
 
     def skipped(self) -> list[tuple[Skipped, str]]:
         """The ledger: each skipped input with the stage that skipped it."""
@@ -440,7 +442,7 @@ class Store:
         if not (todo or fresh or regroup):
             return None
         with _Clock(timings)("group"):
-            articles, _ = self._reported()
+            articles, _ = self._reported(marked=False)
             state = _FactState.of(self._db, {a.id for a in articles})
             names_found = run_names({a.id: a for a in articles})
             moved = moved_articles(*names_found, set(state.fresh))
@@ -502,12 +504,15 @@ class Store:
 
     def add(self, paths: Iterable[str | Path], *, policy: str = "conservative", model: str | None = None,
             nlp=None, embedder=None, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False,
-            columns: Columns = Columns(), workers: int | None = None, scheduler: str | None = None) -> AddSummary:
+            columns: Columns = Columns(), workers: int | None = None, scheduler: str | None = None,
+            cache: Cache | None = None) -> AddSummary:
         """Read articles and store the claims and vectors of those not stored yet, one transaction each.
 
         An article whose id and content (text and metadata) are stored already is not read further:
         no model is loaded for it and nothing is written (a moved file's path is updated). One whose
-        content changed replaces its stored version. Skipped inputs go to the ledger.
+        content changed replaces its stored version. Skipped inputs go to the ledger. With a
+        ``cache`` (the one ``check`` and ``factcheck report`` fill), an article whose claims and
+        vectors it holds is neither parsed nor embedded, and those it lacks are put in it.
 
         Args:
             paths, max_bytes, strict, columns: as ``check`` takes them.
@@ -515,6 +520,7 @@ class Store:
                 another is an error (its claims and vectors would not compare).
             nlp, embedder: loaded models to reuse (or fakes to test with), as ``check`` takes them.
             workers, scheduler: where claims are extracted, as ``check`` takes them.
+            cache: as ``check`` takes it; None for no cache.
 
         Raises:
             StoreError: another policy or model than the store's.
@@ -530,7 +536,7 @@ class Store:
         self._record_skips(skips, read=[a.path for a in articles])
         with engine_for(workers=workers, scheduler=scheduler) as engine:
             added, claims, failed = self._extract_and_commit(new, vague=vague, nlp=nlp, embedder=embedder,
-                                                             strict=strict, engine=engine)
+                                                             strict=strict, engine=engine, cache=cache)
         self.join()
         return AddSummary(added, unchanged, tuple(s for s, _ in skips) + failed, claims)
 
@@ -585,19 +591,24 @@ class Store:
                                  sorted(now - before))
 
     def _extract_and_commit(self, new: list[Article], *, vague, nlp, embedder, strict: bool,
-                            engine=None) -> tuple[int, int, tuple[Skipped, ...]]:
-        """Extract the new articles as one stream, embed them in batches, commit each alone.
+                            engine=None, cache: Cache | None = None) -> tuple[int, int, tuple[Skipped, ...]]:
+        """Extract the new articles as one stream (the cache's first), embed them in batches, commit
+        each alone.
 
         Returns:
             Articles added, claims written, and the articles whose extraction failed (in the ledger).
         """
-        from .pipeline import extract_stream
+        from .pipeline import _cached_claims, extract_stream
 
         failed: dict[int, str] = {}
         added = claims = 0
-        for batch in _batches(extract_stream(new, list(range(len(new))), policy=vague, nlp=nlp, failed=failed,
-                                             strict=strict, engine=engine), EMBED_BATCH):
-            for article, claims_a, vecs in _embedded(new, batch, embedder):
+        found, keys = _cached_claims(new, cache=cache, vague=vague, nlp=nlp)
+        todo = [i for i, f in enumerate(found) if f is None]
+        stream = chain(((i, f) for i, f in enumerate(found) if f is not None),
+                       _cached_as_extracted(extract_stream(new, todo, policy=vague, nlp=nlp, failed=failed,
+                                                           strict=strict, engine=engine), keys, cache))
+        for batch in _batches(stream, EMBED_BATCH):
+            for article, claims_a, vecs in _embedded(new, batch, embedder, keys=keys, cache=cache):
                 self._commit_article(article, claims_a, vecs, committed=added)
                 added += 1
                 claims += len(claims_a)
@@ -717,14 +728,24 @@ def _batches(stream: Iterator, size: int) -> Iterator[list]:
         yield batch
 
 
-def _embedded(articles: list[Article], batch: list[tuple[int, list[Claim]]],
-              embedder) -> Iterator[tuple[Article, list[Claim], np.ndarray]]:
-    """Each extracted article of a batch with its claims and its vectors, embedded in one call."""
+def _cached_as_extracted(stream: Iterator[tuple[int, list[Claim]]], keys: list[str | None],
+                         cache: Cache | None) -> Iterator[tuple[int, list[Claim]]]:
+    """The extraction ``stream``, each article's claims put in the cache as they come."""
+    for i, claims in stream:
+        if cache is not None and keys[i] is not None:
+            cache.put_claims(keys[i], claims)
+        yield i, claims
+
+
+def _embedded(articles: list[Article], batch: list[tuple[int, list[Claim]]], embedder, *,
+              keys: list[str | None], cache: Cache | None) -> Iterator[tuple[Article, list[Claim], np.ndarray]]:
+    """Each extracted article of a batch with its claims and its vectors: the cache's, else
+    embedded in one call (and cached)."""
     from .pipeline import embed_stage
 
     arts = [articles[i] for i, _ in batch]
     per_article = [claims for _, claims in batch]
-    vectors = embed_stage(arts, per_article, embedder=embedder)
+    vectors = embed_stage(arts, per_article, embedder=embedder, keys=[keys[i] for i, _ in batch], cache=cache)
     yield from zip(arts, per_article, vectors)
 
 

@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 import factcheck
 from factcheck import store as store_module
+from factcheck.cache import Cache
 from factcheck.cli import app
 from factcheck.records import Article, Claim
 from factcheck.store import CLAIM_COLUMNS, PAUSE_ENV, Store, StoreError, latest_version
@@ -170,6 +171,18 @@ def test_readding_unchanged_articles_costs_nothing_and_changes_nothing(tmp_path,
     assert (again.added, again.unchanged, again.claims, again.skipped) == (0, 5, 0, ())
     assert _sha(db) == before
     assert not Path(f"{db}-wal").exists()  # one file once closed
+
+
+def test_an_add_after_a_report_reads_the_cache_the_report_filled(run, tmp_path, nlp, embedder, monkeypatch):
+    expected = _outputs(run, tmp_path, "run", *SEED_FILES)  # fills the cache ($FACTCHECK_CACHE, set by run)
+    refuse = _Refuse(nlp)
+    monkeypatch.setattr(embedder, "embed", refuse.embed)  # the same models, which may not work now
+    monkeypatch.setattr(nlp, "pipe", refuse.pipe)
+    db = tmp_path / "s.db"
+    with Store(db) as s:  # ``run`` gives add the session's models
+        done = s.add(SEED_FILES, cache=Cache())
+    assert (done.added, done.unchanged) == (len(SEED_FILES), 0)
+    assert _outputs(run, tmp_path, "store", "--store", db) == expected
 
 
 @pytest.mark.parametrize("name", ["seeds"])
