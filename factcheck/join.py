@@ -1,4 +1,4 @@
-"""Join: claims not grouped yet, and the stored facts they touch -> groups, the rest left as it is.
+"""Join: claims not grouped yet -> the stored facts they fit, or groups formed again locally.
 
 Reads every claim of a store with the fact label it was given (None for a claim not joined yet),
 one vector per claim and one lede vector per article, as ``cluster_claims`` reads them.
@@ -6,16 +6,18 @@ one vector per claim and one lede vector per article, as ``cluster_claims`` read
 Inside its block (``cluster.split_blocks``, the same blocks as a fresh grouping), a new claim's
 candidates are its nearest neighbours on the blended embedding and its structured candidates
 (``cluster._structural_candidates``), kept when the pair is within the grouping threshold. The
-stored facts that hold such a candidate are touched: their members' neighbours are found too, and
-the new claims and the touched facts' members are grouped again together, as a fresh grouping
-groups a block (the same candidate pairs among them, components, cut by complete linkage). A touched
-fact may so gain claims, lose some to another group or merge with another; a fact no new claim
-reaches stays as it is, with its label.
+claim joins the stored fact of such a candidate whole when every member of that fact is within the
+threshold of it (complete linkage, the rule a fresh grouping keeps; of several, the one whose
+furthest member is nearest). When it fits none, the facts it reaches are touched, and so are the
+facts of stored claims whose articles' distinctive names the new articles changed: the touched
+facts' members and the new claims left over are grouped again together as a fresh grouping groups
+a block (the same candidate pairs among them, components, cut by complete linkage). A fact nothing
+touches stays as it is, with its label.
 
-This is close to, not the same as, a fresh grouping of everything: there, new claims can also
-displace old ones from each other's neighbour lists, and a component can run on through facts that
-no new claim reaches. The store regroups everything when the new claims are many
-(``store.REGROUP_SHARE``), or when asked.
+This is close to, not the same as, a fresh grouping of everything: there, a new claim can also
+split or merge facts it fits whole, new claims can displace old ones from each other's neighbour
+lists, and a component can run on through facts that no new claim reaches. The store regroups
+everything when the new claims are many (``store.REGROUP_SHARE``), or when asked.
 """
 
 from __future__ import annotations
