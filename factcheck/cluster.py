@@ -721,10 +721,7 @@ def nearest(vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     dists, nbrs = [], []
     per_slice = max(1, min(n, int(get_config()["working_memory"] * 2**20 // (8 * n))))
     for rows in gen_batches(n, per_slice):
-        d = unit[rows] @ unit.T  # cosine similarity
-        d *= -1
-        d += 1
-        np.clip(d, 0.0, 2.0, out=d)
+        d = _cosine_distances(unit, rows)
         if rows.start == 0 and rows.stop == n:  # scikit-learn zeroes the diagonal when one slice is all
             np.fill_diagonal(d, 0.0)
         for part in gen_batches(len(d), SELECT_ROWS):  # each row's choice is its own: fewer rows at once
@@ -733,6 +730,29 @@ def nearest(vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
             nbrs.append(pick)
         del d
     return np.vstack(dists), np.vstack(nbrs)
+
+
+def nearest_to(vectors: np.ndarray, rows: list[int], k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` nearest rows of ``vectors`` (itself included) to each of ``rows``, by cosine
+    distance, nearest first: (distances, indices), one row per entry of ``rows``. ``vectors`` is
+    normalised in place."""
+    unit = normalize(vectors, copy=False)
+    dists, nbrs = [np.zeros((0, k))], [np.zeros((0, k), dtype=np.int64)]
+    for part in gen_batches(len(rows), SELECT_ROWS):
+        dist, pick = _k_smallest(_cosine_distances(unit, rows[part]), k)
+        dists.append(dist)
+        nbrs.append(pick)
+    return np.vstack(dists), np.vstack(nbrs)
+
+
+def _cosine_distances(unit: np.ndarray, rows) -> np.ndarray:
+    """Cosine distances from the unit rows ``unit[rows]`` to every row of ``unit``, clipped to [0, 2]
+    as scikit-learn clips them."""
+    d = unit[rows] @ unit.T  # cosine similarity
+    d *= -1
+    d += 1
+    np.clip(d, 0.0, 2.0, out=d)
+    return d
 
 
 def _k_smallest(d: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

@@ -25,11 +25,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 import numpy as np
-from sklearn.preprocessing import normalize
-from sklearn.utils import gen_batches
 
-from .cluster import (SELECT_ROWS, ClusterConfig, _cluster_block, _distinctive_names, _joint, _k_smallest, _Pairs,
-                      _structural_candidates, run_names, settle, split_blocks)
+from .cluster import (ClusterConfig, _cluster_block, _distinctive_names, _joint, _Pairs, _structural_candidates,
+                      nearest_to, run_names, settle, split_blocks)
 from .records import Article, Claim
 
 
@@ -120,8 +118,8 @@ def _join_block(pairs: _Pairs, stored: dict[int, int], seeds: list[int], config:
         else:
             label[x] = fact
             members[fact].append(x)
-    again = sorted(p for p in range(len(pairs.claims))
-                   if (p in label and label[p] in touched) or (p not in label and p in set(seeds)))
+    new = {x for x in seeds if x not in label}  # new claims that joined no fact whole
+    again = sorted(p for p in range(len(pairs.claims)) if (p in label and label[p] in touched) or p in new)
     _list(joint, [p for p in again if p not in listed], listed, config)
     inside = set(again)
     edges = {(a, b) for a in again for b in listed[a] if b > a and b in inside and allowed(a, b)}
@@ -154,20 +152,3 @@ def _list(joint: np.ndarray, rows: list[int], listed: dict[int, list[int]], conf
     dist, nbr = nearest_to(joint, rows, min(len(joint), config.neighbours + 1))
     for x, ds, bs in zip(rows, dist, nbr):
         listed[x] = [int(b) for d, b in zip(ds, bs) if int(b) != x and round(float(d), 4) <= config.candidate_distance]
-
-
-def nearest_to(vectors: np.ndarray, rows: list[int], k: int) -> tuple[np.ndarray, np.ndarray]:
-    """The ``k`` nearest rows of ``vectors`` (itself included) to each of ``rows``, by cosine
-    distance, nearest first: (distances, indices), one row per entry of ``rows``. ``vectors`` is
-    normalised in place."""
-    unit = normalize(vectors, copy=False)
-    dists, nbrs = [np.zeros((0, k))], [np.zeros((0, k), dtype=np.int64)]
-    for part in gen_batches(len(rows), SELECT_ROWS):
-        d = unit[rows[part]] @ unit.T
-        d *= -1
-        d += 1
-        np.clip(d, 0.0, 2.0, out=d)
-        dist, pick = _k_smallest(d, k)
-        dists.append(dist)
-        nbrs.append(pick)
-    return np.vstack(dists), np.vstack(nbrs)

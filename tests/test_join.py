@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from factcheck.cluster import ClusterConfig, cluster_claims
-from factcheck.join import join_claims, nearest_to
+from factcheck.cluster import ClusterConfig, cluster_claims, nearest_to
+from factcheck.join import join_claims
 from factcheck.store import _relabelled
 
 from test_cluster import art, mk
