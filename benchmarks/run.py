@@ -141,6 +141,23 @@ def child(args) -> None:
     print("RESULT " + json.dumps(out))
 
 
+def timed_joins(seconds: list[float]):
+    """Make ``Store.join`` append each call's wall seconds to ``seconds``; returns the original."""
+    from factcheck.store import Store
+
+    join = Store.join
+
+    def timed_join(self, **kw):
+        t = time.perf_counter()
+        try:
+            return join(self, **kw)
+        finally:
+            seconds.append(time.perf_counter() - t)
+
+    Store.join = timed_join
+    return join
+
+
 def child_incremental(args) -> None:
     """The store's side of the incremental figure, in this process: a store filled with the base
     articles, the new ones added to it, and the report of everything stored."""
@@ -155,16 +172,7 @@ def child_incremental(args) -> None:
     _timed_run(["seeds"], nlp=nlp, embedder=embedder)  # warm
     base, new = Path(args.one) / "base", Path(args.one) / "new"
     out = {"join": []}
-    join = Store.join
-
-    def timed_join(self, **kw):
-        t = time.perf_counter()
-        try:
-            return join(self, **kw)
-        finally:
-            out["join"].append(time.perf_counter() - t)
-
-    Store.join = timed_join
+    join = timed_joins(out["join"])
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-store-") as tmp, Store(Path(tmp) / "s.db") as store:
         for label, folder in (("fill", base), ("add", new)):
             t0 = time.perf_counter()

@@ -1,6 +1,6 @@
 """Continuous intake at scale: generated articles added to one claim store, a batch at a time.
 
-    python benchmarks/scale.py DIR                        # 100,000 articles, adds of 1,000, reports at 10,000 and 100,000
+    python benchmarks/scale.py DIR    # 100,000 articles, adds of 1,000, reports at 10,000 and 100,000
     python benchmarks/scale.py DIR --articles 3000 --add 500 --report-at 1000 3000
 
 This is the run a news desk makes over days: ``Store.add`` of each batch (parse, extract, embed,
@@ -9,9 +9,11 @@ commit, join to the stored facts), and at the given sizes a report of everything
 again with the same command: it goes on from the last batch on record (the store is crash-safe,
 and a batch stopped midway is completed by adding it again).
 
-Each batch of adds runs in a fresh process (``--process`` articles per process; it loads the models
-once and warms them up on seeds/), and each report in a process of its own, so each peak memory
-(``ru_maxrss``) is that process's own. Every event is one JSON line in DIR/log.jsonl: wall and CPU
+After each report the store is copied to DIR/store-N.db (N articles), so that a size's report
+can be measured again (``--report-only DIR/store-N.db``). Each batch of adds runs in a fresh
+process (``--process`` articles per process; it loads the models once and warms them up on
+seeds/), and each report in a process of its own, so each peak memory (``ru_maxrss``) is that
+process's own. Every event is one JSON line in DIR/log.jsonl: wall and CPU
 seconds, the join's seconds, the store's articles and claims, the process's peak and current RSS,
 the load average and the commit of the code that ran it. ``--summary`` prints the figures so far.
 """
@@ -90,6 +92,8 @@ def _generate(folder: Path, args) -> int:
 def child_adds(folder: Path, batches: list[int]) -> None:
     """Add these batches to the store, in this process, logging each."""
     os.chdir(ROOT)
+    from run import timed_joins
+
     from factcheck import check
     from factcheck.claims import load_nlp, nlp_installed
     from factcheck.embed import SentenceTransformerEmbedder
@@ -103,16 +107,7 @@ def child_adds(folder: Path, batches: list[int]) -> None:
     _log(folder, {"event": "load", "wall_s": time.perf_counter() - t0, "rss_mb": _rss_now_mb(),
                   "peak_rss_mb": _peak_mb()})
     joins: list[float] = []
-    join = Store.join
-
-    def timed_join(self, **kw):
-        t = time.perf_counter()
-        try:
-            return join(self, **kw)
-        finally:
-            joins.append(time.perf_counter() - t)
-
-    Store.join = timed_join
+    timed_joins(joins)
     with Store(folder / "store.db") as store:
         for b in batches:
             joins.clear()
@@ -125,24 +120,29 @@ def child_adds(folder: Path, batches: list[int]) -> None:
                           "store_claims": claims, "rss_mb": _rss_now_mb(), "peak_rss_mb": _peak_mb()})
 
 
-def child_report(folder: Path) -> None:
+def child_report(folder: Path, db: Path | None = None) -> None:
     """The report of everything stored (Markdown and JSON, written as ``factcheck report`` writes
-    them), in this process."""
+    them), in this process; of ``db`` instead of DIR's store when given (a kept copy)."""
     os.chdir(ROOT)
     from run import _reports_sha256
 
     from factcheck.store import Store
 
     w0, c0 = time.perf_counter(), _cpu_s()
-    with Store(folder / "store.db", create=False) as store:
+    with Store(db or folder / "store.db", create=False) as store:
         result = store.result()
         md, js, _ = _reports_sha256(result)
         articles, claims = store.counts()
+    wall, cpu = time.perf_counter() - w0, _cpu_s() - c0
     flagged = sum(1 for f in result.facts if f.verdict not in ("single", "agreement"))
-    _log(folder, {"event": "report", "wall_s": time.perf_counter() - w0, "cpu_s": _cpu_s() - c0,
+    _log(folder, {"event": "report" if db is None else f"report of {db.name}", "wall_s": wall, "cpu_s": cpu,
                   "store_articles": articles, "store_claims": claims, "facts": len(result.facts),
                   "flagged": flagged, "md_sha256": md, "json_sha256": js, "rss_mb": _rss_now_mb(),
                   "peak_rss_mb": _peak_mb()})
+    snapshot = folder / f"store-{articles}.db"  # kept, to measure this size's report again later
+    if db is None and not snapshot.exists():
+        with Store(folder / "store.db", create=False) as store:
+            store._db.execute("VACUUM INTO ?", (str(snapshot),))
 
 
 def _child(args: list[str]) -> None:
@@ -205,14 +205,19 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--spanish", type=float, default=0.25)
     parser.add_argument("--summary", action="store_true", help="print the figures so far and stop")
+    parser.add_argument("--report-only", type=Path, metavar="DB",
+                        help="measure the report of this kept copy of the store again, and stop")
     parser.add_argument("--adds", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--report", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("batches", type=int, nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.adds:
         child_adds(args.dir, args.batches)
     elif args.report:
-        child_report(args.dir)
+        child_report(args.dir, args.db)
+    elif args.report_only:
+        _child(["--report", str(args.dir), "--db", str(args.report_only)])
     elif args.summary:
         summary(args.dir)
     else:

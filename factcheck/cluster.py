@@ -622,11 +622,13 @@ def _split(pos: list[int], pairs: _Pairs, cap: int) -> list[list[int]]:
 MAX_STRUCTURAL_ARTICLES = 12
 
 
-def _structural_candidates(pairs: "_Pairs") -> set[tuple[int, int]]:
+def _structural_candidates(pairs: "_Pairs", keep=None) -> set[tuple[int, int]]:
     """Pairs that the sentence model cannot propose: a non-English claim and the claims of articles
     that share a distinctive name with its own (found through an index of names, the articles
     sharing most first), so the work grows with the matches, not with all pairs. The distance
-    decides how many names a pair needs (``_Pairs.names_needed``)."""
+    decides how many names a pair needs (``_Pairs.names_needed``). ``pairs`` needs only ``claims``,
+    ``distinctive``, ``english`` and ``windows``; ``keep(p, q)``, when given, says which pairs to
+    return (the others are not held)."""
     by_article: dict[str, list[int]] = defaultdict(list)
     names_of: dict[str, frozenset[str]] = {}
     for p, c in enumerate(pairs.claims):
@@ -647,12 +649,13 @@ def _structural_candidates(pairs: "_Pairs") -> set[tuple[int, int]]:
         close = sorted((o for o, k in shared.items() if k >= 1 or o == aid),
                        key=lambda o: (-shared[o], o))[:MAX_STRUCTURAL_ARTICLES + 1]
         for other in close:
-            out.update((min(p, q), max(p, q)) for p in by_article[aid] for q in by_article[other] if p != q)
-    out.update(_same_objects(pairs))
+            out.update((min(p, q), max(p, q)) for p in by_article[aid] for q in by_article[other]
+                       if p != q and (keep is None or keep(min(p, q), max(p, q))))
+    out.update(_same_objects(pairs, keep))
     return out
 
 
-def _same_objects(pairs: "_Pairs") -> set[tuple[int, int]]:
+def _same_objects(pairs: "_Pairs", keep=None) -> set[tuple[int, int]]:
     """Pairs of a non-English claim and another article's claim counting the same objects ("dos
     granadas", "four grenades"), which need no shared name (``_Pairs.names_needed``)."""
     by_subject: dict[str, list[int]] = defaultdict(list)
@@ -667,7 +670,8 @@ def _same_objects(pairs: "_Pairs") -> set[tuple[int, int]]:
                 if pairs.windows[q][0] > pairs.windows[p][1] + timedelta(days=COARSE_SLACK_DAYS):
                     break
                 if not (pairs.english[p] and pairs.english[q]) and \
-                        pairs.claims[p].article_id != pairs.claims[q].article_id:
+                        pairs.claims[p].article_id != pairs.claims[q].article_id and \
+                        (keep is None or keep(min(p, q), max(p, q))):
                     out.add((min(p, q), max(p, q)))
     return out
 
@@ -743,6 +747,34 @@ def nearest_to(vectors: np.ndarray, rows: list[int], k: int) -> tuple[np.ndarray
         dists.append(dist)
         nbrs.append(pick)
     return np.vstack(dists), np.vstack(nbrs)
+
+
+def nearest_in(queries: np.ndarray, slices, k: int, *, budget_mb: int = 64) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` nearest of many rows, read a slice at a time, to each of a few: (distances,
+    positions), nearest first, equal distances by position, one row per query.
+
+    ``queries``: unit rows. ``slices``: an iterable of (positions, unit rows) that together are
+    every row searched; a query's own row is among them when it is in the search. The distances are
+    ``_cosine_distances``'; only ``k`` per query and one slice's distances (cut to ``budget_mb``)
+    are held at once, so the memory does not grow with the rows searched."""
+    m = len(queries)
+    best = np.zeros((m, 0), np.int64)
+    step = max(16, int(budget_mb * 2**20 // (12 * max(m, 1))))
+    for positions, unit in slices:
+        for at in range(0, len(unit), step):
+            d = queries @ unit[at:at + step].T
+            d *= -1
+            d += 1
+            np.clip(d, 0.0, 2.0, out=d)
+            d += 0.0  # no -0.0: below, a distance's bits are its order
+            # one int64 per pair orders by distance, then position: a float32 >= 0 orders as its bits
+            keys = d.view(np.int32).astype(np.int64) << 32
+            keys |= np.asarray(positions[at:at + step], np.int64)
+            keys = np.hstack([best, keys])
+            best = np.partition(keys, k - 1, axis=1)[:, :k] if keys.shape[1] > k else keys
+    best.sort(axis=1)
+    dist = (best >> 32).astype(np.int32).view(np.float32)
+    return dist, best & 0xFFFFFFFF
 
 
 def _cosine_distances(unit: np.ndarray, rows) -> np.ndarray:

@@ -7,7 +7,7 @@ per claim sentence, one for the article's lede) and every input that was skipped
 
 Facts: ``add`` ends with ``join``. The first add, or one whose claims are at least REGROUP_SHARE
 as many as those stored, groups every stored claim as ``check`` groups a run's; a smaller one groups
-its claims with the stored facts they touch (``join.join_claims``) and leaves the others as they are.
+its claims with the stored facts they touch (``join.join_blocks``) and leaves the others as they are.
 ``result`` compares the stored facts into the ``Result`` a run returns; ``result(regroup=True)``
 groups everything again first, which gives a run's result over the same articles exactly.
 
@@ -396,14 +396,15 @@ class Store:
              timings: dict[str, float] | None = None) -> int:
         """Give each stored claim that has no fact yet its fact; returns how many claims had none.
 
-        New claims are grouped with the stored facts they touch (``join.join_claims``); the facts
+        New claims are grouped with the stored facts they touch (``join.join_blocks``); the facts
         they do not touch keep their claims and labels. Everything is grouped again instead, as a
         run over the stored articles groups it, when ``regroup`` is given, when nothing is grouped
         yet, when the new claims, or the stored articles whose distinctive names the new articles
         changed, are at least REGROUP_SHARE as many as those grouped, or when an article became or
-        stopped being an exact copy of another. Claims are read one kind at a time (a kind's
-        blocks hold all its claims that may group), so the memory is the largest kind's, not the
-        store's. What the join reads and writes is one snapshot of the store: when an ``add``
+        stopped being an exact copy of another. A join reads the articles a row at a time
+        (``store_view.read_light``), a kind's claims without their vectors, a block's vectors a
+        slice at a time, and the vectors and texts of only the articles its claims reach; a regroup
+        reads every reported article and a kind's vectors whole. What the join reads and writes is one snapshot of the store: when an ``add``
         commits meanwhile, the join starts again (up to JOIN_ATTEMPTS times).
         """
         for attempt in range(JOIN_ATTEMPTS):
@@ -433,51 +434,83 @@ class Store:
                       timings: dict[str, float] | None) -> tuple[int, list[tuple[int, str, int]]] | None:
         """What ``join`` writes: (claims without a fact, (label, article id, seq) per changed label);
         None when no claim and no article waits for a join."""
-        from .cluster import run_names
+        from .cluster import _distinctive_names
         from .join import moved_articles
         from .pipeline import _Clock
+        from .store_view import read_light
 
         todo = self._db.execute("SELECT COUNT(*) FROM claims WHERE fact IS NULL").fetchone()[0]
         fresh = self._db.execute("SELECT COUNT(*) FROM articles WHERE grouped IS NULL").fetchone()[0]
         if not (todo or fresh or regroup):
             return None
         with _Clock(timings)("group"):
-            articles, _ = self._reported(marked=False)
-            state = _FactState.of(self._db, {a.id for a in articles})
-            names_found = run_names({a.id: a for a in articles})
+            light = read_light(self._db)
+            state = _FactState.of(self._db, set(light.order))
+            names_found = (light.context, _distinctive_names(light.context))  # ``cluster.run_names``'
             moved = moved_articles(*names_found, set(state.fresh))
             again = (regroup or state.done == 0 or state.mixed or state.todo >= REGROUP_SHARE * state.done
-                     or len(moved) >= REGROUP_SHARE * (len(articles) - len(state.fresh)))
+                     or len(moved) >= REGROUP_SHARE * (len(light.order) - len(state.fresh)))
             which = "" if again or moved else " WHERE fact IS NULL"
             kinds = [k for (k,) in self._db.execute(f"SELECT DISTINCT kind FROM claims{which} ORDER BY kind")]
-            updates = self._kinds_joined(kinds, articles, again=again, top=0 if again else state.top, config=config,
-                                         names_found=names_found, moved=set() if again else moved)
+            if again:
+                updates = self._kinds_grouped(kinds, config=config, names_found=names_found)
+            else:
+                updates = self._kinds_joined(kinds, light, top=state.top, config=config, names_found=names_found,
+                                             moved=moved)
         updates += [(COPY, aid, seq) for aid in state.copies
                     for (seq,) in self._db.execute("SELECT seq FROM claims WHERE article_id = ? AND "
                                                    "(fact IS NULL OR fact != ?)", (aid, COPY))]
         return todo, updates
 
-    def _kinds_joined(self, kinds: list[str], articles: list[Article], *, again: bool, top: int,
-                      config: ClusterConfig, **found) -> list[tuple[int, str, int]]:
-        """The claims of each kind grouped again (``again``) or joined: (label, article id, seq) for
-        every claim whose label changes. New labels count on from ``top``."""
+    def _kinds_grouped(self, kinds: list[str], *, config: ClusterConfig, names_found) -> list[tuple[int, str, int]]:
+        """The claims of each kind grouped again, as a run groups them: (label, article id, seq) for
+        every claim whose label changes. Reads every reported article and a kind's vectors whole."""
         from .pipeline import grouped
 
+        articles, _ = self._reported(marked=False)
         order = {a.id: k for k, a in enumerate(articles)}
         ledes = dict(self._db.execute("SELECT id, lede_vector FROM articles"))
         ledes = np.vstack([np.frombuffer(ledes[a.id], dtype=np.float32) for a in articles]) if articles \
             else np.zeros((0, 1), np.float32)
-        updates = []
+        updates, top = [], 0
         for kind in kinds:
             claims, labels, keys, vectors = self._kind_rows(kind, order, ledes)
             if not claims:
                 continue
-            if again:
-                groups = grouped(articles, claims, vectors, config=config, names_found=found["names_found"])
-                changed, top = _relabelled(groups, [None] * len(claims), top)
-            else:
-                groups = grouped(articles, claims, vectors, config=config, labels=labels, **found)
-                changed, top = _relabelled(groups, labels, top)
+            groups = grouped(articles, claims, vectors, config=config, names_found=names_found)
+            changed, top = _relabelled(groups, [None] * len(claims), top)
+            updates += [(label, *keys[i]) for i, label in sorted(changed.items()) if label != labels[i]]
+        return updates
+
+    def _kinds_joined(self, kinds: list[str], light, *, top: int, config: ClusterConfig, names_found,
+                      moved: set[str]) -> list[tuple[int, str, int]]:
+        """The claims of each kind joined to the stored facts (``join.join_blocks``): (label, article
+        id, seq) for every claim whose label changes; new labels count on from ``top``. A kind's
+        claims are read without vectors, and a block's vectors a slice at a time
+        (``store_view.StoreBlock``)."""
+        import sklearn
+
+        from .join import join_blocks
+        from .pipeline import GROUP_WORKING_MB
+        from .store_view import StoreBlock, kind_claims
+
+        order = {aid: k for k, aid in enumerate(light.order)}
+        updates = []
+        for kind in kinds:
+            claims, labels, keys, rowids = kind_claims(self._db, kind, order)
+            if not claims:
+                continue
+
+            def view(idx: list[int]) -> StoreBlock:
+                return StoreBlock(self._db, idx, claims, rowids, light, names_found, config)
+
+            def fresh(idx: list[int]) -> list[list[int]]:
+                return [[idx[p] for p in g] for g in view(idx).fresh_groups()]
+
+            with sklearn.config_context(working_memory=GROUP_WORKING_MB):
+                groups = join_blocks(claims, labels, view, fresh, config=config, names_found=names_found,
+                                     moved=moved)
+            changed, top = _relabelled(groups, labels, top)
             updates += [(label, *keys[i]) for i, label in sorted(changed.items()) if label != labels[i]]
         return updates
 

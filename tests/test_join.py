@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from factcheck.cluster import ClusterConfig, cluster_claims, nearest_to
+from factcheck.cluster import ClusterConfig, cluster_claims, nearest_in, nearest_to
 from factcheck.join import join_claims
 from factcheck.store import _relabelled
 
@@ -66,3 +66,23 @@ def test_nearest_to_finds_each_rows_neighbours_itself_first():
     dist, nbr = nearest_to(vec.copy(), [0, 2], 2)
     assert nbr.tolist() == [[0, 1], [2, 1]]
     assert dist[:, 0].tolist() == pytest.approx([0, 0], abs=1e-6)
+
+
+def test_nearest_in_slices_finds_what_the_whole_search_finds():
+    rng = np.random.default_rng(3)
+    vec = rng.normal(size=(300, 8)).astype(np.float32)
+    unit = vec / np.linalg.norm(vec, axis=1, keepdims=True)
+    rows = [0, 7, 150, 299]
+    want_d, want_n = nearest_to(unit.copy(), rows, 5)
+    slices = [(list(range(a, min(300, a + 37))), unit[a:a + 37]) for a in range(0, 300, 37)]
+    # a budget so small that each slice is cut again: 16 rows at a time
+    got_d, got_n = nearest_in(unit[rows], slices, 5, budget_mb=0)
+    assert got_n.tolist() == want_n.tolist()
+    assert got_d == pytest.approx(want_d, abs=1e-6)
+
+
+def test_nearest_in_orders_equal_distances_by_position():
+    unit = np.array([[1, 0]] * 6 + [[0, 1]], np.float32)
+    dist, nbr = nearest_in(unit[[6]], [([4, 5, 6], unit[[4, 5, 6]]), ([0, 1, 2, 3], unit[:4])], 3)
+    assert nbr.tolist() == [[6, 0, 1]]  # itself, then the lowest of the six equal rows
+    assert dist[0].tolist() == pytest.approx([0, 1, 1], abs=1e-6)

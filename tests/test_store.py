@@ -19,6 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 import factcheck
+import factcheck.join
 from factcheck import store as store_module
 from factcheck.cache import Cache
 from factcheck.cli import app
@@ -98,10 +99,10 @@ def test_a_small_add_joins_its_claims_and_keeps_the_facts_it_does_not_touch(run,
     assert run("add", *first, "--store", db).exit_code == 0
     before = _labels(db)
     joins = []
-    join = factcheck.pipeline.join_claims
+    join = factcheck.join.join_blocks
     with monkeypatch.context() as m:
         m.setattr(store_module, "REGROUP_SHARE", 10.0)
-        m.setattr(factcheck.pipeline, "join_claims", lambda *a, **kw: joins.append(1) or join(*a, **kw))
+        m.setattr(factcheck.join, "join_blocks", lambda *a, **kw: joins.append(1) or join(*a, **kw))
         assert run("add", SEED_FILES[last], "--store", db).exit_code == 0
     assert joins
     after = _labels(db)

@@ -1,0 +1,141 @@
+"""What a join reads of a store, without holding the store: light articles and blocks of claims.
+
+``read_light`` reads every article once, a row at a time, and keeps what a join decides with: the
+reported articles' ids in a run's order, each one's date, language and context names, and the exact
+copies. ``kind_claims`` reads one kind's claims without their vectors. ``StoreBlock`` is a
+``join.BlockView`` over such claims: the neighbour search reads the block's vectors a slice at a
+time, and the pairwise distance reads the vectors and texts of only the articles the join reaches.
+So a join holds the claims of one kind (without vectors), one slice of vectors, and what it
+reaches, whatever the size of the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import sys
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from .cluster import CONTEXT_CHARS, ClusterConfig, _cluster_block, _Pairs, names
+from .ingest import Skipped, _natural
+from .join import SLICE_ROWS, BlockView
+from .records import Article, Claim
+from .store import ARTICLE_COLUMNS, CLAIM_COLUMNS, _article_from_row, _claim_from_row
+
+# Rows asked for by one query (SQLite's limit on a statement's variables is 32,766).
+ASK_ROWS = 4096
+
+
+@dataclass(frozen=True)
+class LightArticles:
+    """The reported articles (``Store._reported``'s, without texts): ids in a run's order, each
+    one's (published, language), its context names (``cluster.run_names``' first part, by id), and
+    the exact copies as skipped inputs."""
+
+    order: tuple[str, ...]
+    info: dict[str, tuple[date | None, str | None]]
+    context: dict[str, set[str]]
+    copies: tuple[Skipped, ...]
+
+
+def body_digest(text: str, body_start: int) -> bytes:
+    """``ingest._body_hash``'s digest, as bytes: what makes two articles exact copies."""
+    return hashlib.sha256(" ".join(text[body_start:].split()).encode("utf-8")).digest()
+
+
+def read_light(db: sqlite3.Connection) -> LightArticles:
+    """Every stored article, read one row at a time (its text is dropped once read)."""
+    rows = []
+    for aid, path, published, lang, body_start, text in db.execute(
+            "SELECT id, path, published, lang, body_start, text FROM articles"):
+        found = {sys.intern(n) for n in names(text[body_start:body_start + CONTEXT_CHARS])}
+        rows.append((aid, path, published, lang, body_digest(text, body_start), found))
+    rows.sort(key=lambda r: (_natural(r[0]), _natural(r[1])))
+    first: dict[bytes, str] = {}
+    order, copies, info, context = [], [], {}, {}
+    for aid, path, published, lang, digest, found in rows:
+        if digest in first:
+            copies.append(Skipped(path, f"exact duplicate of {first[digest]}"))
+            continue
+        first[digest] = path
+        order.append(aid)
+        info[aid] = (date.fromisoformat(published) if published else None, lang)
+        context[aid] = found
+    return LightArticles(tuple(order), info, dict(sorted(context.items())), tuple(copies))
+
+
+def kind_claims(db: sqlite3.Connection, kind: str, order: dict[str, int]) -> tuple[list[Claim], list[int | None], list[tuple[str, int]], list[int]]:
+    """One kind's claims in the articles of ``order`` (article id -> its place), in a run's order,
+    without vectors: the claims (equal strings shared), their labels, (article id, seq) keys and
+    rowids."""
+    cols = ", ".join(f'"{c}"' for c in CLAIM_COLUMNS)
+    strings: dict[str, str] = {}
+    rows = []
+    for row in db.execute(f"SELECT article_id, seq, rowid, fact, {cols} FROM claims WHERE kind = ?", (kind,)):
+        if row[0] in order:
+            rows.append(tuple(strings.setdefault(v, v) if isinstance(v, str) else v for v in row))
+    rows.sort(key=lambda r: (order[r[0]], r[1]))
+    claims = [_claim_from_row(r[0], r[4:]) for r in rows]
+    return claims, [r[3] for r in rows], [(r[0], r[1]) for r in rows], [r[2] for r in rows]
+
+
+class StoreBlock(BlockView):
+    """A block of stored claims (``kind_claims``' rows ``idx``), its vectors read when asked for."""
+
+    def __init__(self, db: sqlite3.Connection, idx: list[int], claims: list[Claim], rowids: list[int],
+                 light: LightArticles, names_found: tuple[dict, dict], config: ClusterConfig) -> None:
+        super().__init__([claims[i] for i in idx], light.info, names_found, config)
+        self.db, self.rowids = db, [rowids[i] for i in idx]
+
+    def _rows(self, positions: list[int]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """The sentence vectors of ``positions`` (a row each) and their articles' lede vectors."""
+        found: dict[int, tuple[bytes, str, bytes]] = {}
+        for at in range(0, len(positions), ASK_ROWS):
+            ask = [self.rowids[p] for p in positions[at:at + ASK_ROWS]]
+            found.update((r[0], r[1:]) for r in self.db.execute(
+                "SELECT c.rowid, c.vector, c.article_id, a.lede_vector FROM claims c JOIN articles a "
+                f"ON a.id = c.article_id WHERE c.rowid IN ({','.join('?' * len(ask))})", ask))
+        sv = np.vstack([np.frombuffer(found[self.rowids[p]][0], dtype=np.float32) for p in positions])
+        ledes = {aid: np.frombuffer(lede, dtype=np.float32) for _, aid, lede in found.values()}
+        return sv, ledes
+
+    def vectors(self, positions):
+        sv, ledes = self._rows(positions)
+        av = np.stack([sv[k] if self.older[p] else ledes[self.claims[p].article_id] for k, p in enumerate(positions)])
+        return sv, av
+
+    def slices(self):
+        for at in range(0, len(self), SLICE_ROWS):
+            positions = list(range(at, min(len(self), at + SLICE_ROWS)))
+            yield (positions, *self.vectors(positions))
+
+    def _articles(self, ids) -> dict[str, Article]:
+        wanted, found = sorted(ids), {}
+        for at in range(0, len(wanted), ASK_ROWS):
+            ask = wanted[at:at + ASK_ROWS]
+            for row in self.db.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles "
+                                       f"WHERE id IN ({','.join('?' * len(ask))})", ask):
+                found[row[0]] = _article_from_row(row)
+        return found
+
+    def sub_pairs(self, positions):
+        sv, ledes = self._rows(positions)
+        claims = [self.claims[p] for p in positions]
+        pairs = _Pairs(list(range(len(positions))), claims, sv, ledes, self._articles(ledes), self.config,
+                       self.names_found[1], self.names_found[0])
+        pairs.attach_vectors()
+        return pairs
+
+    def fresh_groups(self) -> list[list[int]]:
+        """The whole block grouped as a fresh grouping groups it (positions): for a block that holds
+        no stored claim."""
+        positions = list(range(len(self)))
+        sv, ledes = self._rows(positions)
+        return _cluster_block(positions, self.claims, sv, ledes, self._articles(ledes), self.config,
+                              self.names_found[1], self.names_found[0])
+
+
+__all__ = ["LightArticles", "StoreBlock", "body_digest", "kind_claims", "read_light"]
