@@ -691,24 +691,33 @@ def compare(groups: list[list[int]], claims: list[Claim], articles: dict[str, Ar
     drafts = []
     for group in groups:
         members = sorted((claims[i] for i in group), key=lambda c: (c.article_id, c.start))
-        v = fact_verdict(members, wire_of)
-        drafts.append((-VERDICT_SEVERITY[v], -round(_spread(members), 6), members[0].article_id,
-                       members[0].start, members, v))
-    drafts.sort(key=lambda d: d[:4])
-    facts: list[Fact] = []
-    for n, (_, _, _, _, members, v) in enumerate(drafts, start=1):
-        facts.append(Fact(
-            id=f"F{n}",
-            kind=members[0].kind,
-            subject=members[0].subject,
-            claim_ids=tuple(c.id for c in members),
-            verdict=v,
-            summary=summarise(members, articles),
-            why=reasons(members, articles, wire_of=wire_of),
-            severity=VERDICT_SEVERITY[v],
-            sources=count_sources(members, wire_of),
-            outlets=tuple(sorted({articles[c.article_id].outlet for c in members})),
-            reconciled=reconcile(reconciled_claims(members, v), wire_of),
-            timeline=timeline(members, articles),
-        ))
-    return facts
+        drafts.append((*fact_draft(members, wire_of), members))
+    drafts.sort(key=lambda d: d[0])
+    return [make_fact(f"F{n}", members, v, articles, wire_of) for n, (_, v, members) in enumerate(drafts, start=1)]
+
+
+def fact_draft(members: Sequence[Claim], wire_of: dict[str, str]) -> tuple[tuple, str]:
+    """A fact's place in the report (most severe first, then the widest spread, then its first
+    claim: no two facts share one) and its verdict. ``members`` sorted by article and offset."""
+    v = fact_verdict(members, wire_of)
+    return (-VERDICT_SEVERITY[v], -round(_spread(members), 6), members[0].article_id, members[0].start), v
+
+
+def make_fact(fact_id: str, members: Sequence[Claim], v: str, articles: dict[str, Article],
+              wire_of: dict[str, str]) -> Fact:
+    """The Fact of ``members`` (sorted by article and offset) with verdict ``v``. Of the articles it
+    reads only the outlets."""
+    return Fact(
+        id=fact_id,
+        kind=members[0].kind,
+        subject=members[0].subject,
+        claim_ids=tuple(c.id for c in members),
+        verdict=v,
+        summary=summarise(members, articles),
+        why=reasons(members, articles, wire_of=wire_of),
+        severity=VERDICT_SEVERITY[v],
+        sources=count_sources(members, wire_of),
+        outlets=tuple(sorted({articles[c.article_id].outlet for c in members})),
+        reconciled=reconcile(reconciled_claims(members, v), wire_of),
+        timeline=timeline(members, articles),
+    )

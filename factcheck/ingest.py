@@ -610,8 +610,19 @@ def mark_near_duplicates(articles: list[Article], *, threshold: float = NEAR_DUP
     compared pair by pair. Each sketch is kept as a sorted array of its 32-bit hashes: 512 bytes,
     where a set of Python ints took some 9 KB (220 MB at 10,000 articles, with its index).
     """
-    sketches = [np.array(sorted(sketch(a.text[a.body_start:])), dtype=np.uint32) for a in articles]
-    parent = list(range(len(articles)))
+    roots = near_duplicate_roots([body_sketch(a.text, a.body_start) for a in articles], threshold=threshold)
+    return [replace(a, duplicate_of=articles[r].id) if r != i else a for i, (a, r) in enumerate(zip(articles, roots))]
+
+
+def body_sketch(text: str, body_start: int) -> np.ndarray:
+    """An article body's sketch (``sketch``) as the sorted array ``mark_near_duplicates`` compares."""
+    return np.array(sorted(sketch(text[body_start:])), dtype=np.uint32)
+
+
+def near_duplicate_roots(sketches: list[np.ndarray], *, threshold: float = NEAR_DUPLICATE) -> list[int]:
+    """For each article (by its ``body_sketch``, in id order), the first article of its group of near
+    copies: itself when it repeats no earlier one."""
+    parent = list(range(len(sketches)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -624,8 +635,7 @@ def mark_near_duplicates(articles: list[Article], *, threshold: float = NEAR_DUP
                 _similarity(sketches[i], sketches[j]) >= threshold:
             a, b = root(i), root(j)
             parent[max(a, b)] = min(a, b)  # a group's root is its first article, whatever the order
-    return [replace(a, duplicate_of=articles[root(i)].id) if root(i) != i else a
-            for i, a in enumerate(articles)]
+    return [root(i) for i in range(len(sketches))]
 
 
 def _shared_hashes(sketches: list[np.ndarray]) -> dict[tuple[int, int], int]:

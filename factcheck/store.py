@@ -27,6 +27,7 @@ transaction of article N+1, its rows written but not committed, so a test can ki
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -145,8 +146,15 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value is not None else None
+    return date.fromisoformat(value) if value is not None else None  # one object per day: records share it
+
+
+def shared(row: tuple, strings: dict[str, str]) -> tuple:
+    """``row`` with each string replaced by an equal one seen before (kept in ``strings``): claims
+    read from the store share their kinds, subjects and sentences, as a run's claims do."""
+    return tuple(strings.setdefault(v, v) if isinstance(v, str) else v for v in row)
 
 
 def content_hash(article: Article) -> str:
@@ -322,24 +330,15 @@ class Store:
     def claims_and_vectors(self, article: Article) -> tuple[list[Claim], np.ndarray]:
         """One article's claims in extraction order, and its vectors as ``embed_stage`` gives them:
         a row per claim, then the lede's row."""
-        claims, _, vectors = self._claim_rows(article.id, vectors=True)
-        return claims, vectors
-
-    def _claim_rows(self, article_id: str, *, vectors: bool) -> tuple[list[Claim], list[int | None],
-                                                                       np.ndarray | None]:
-        """One article's claims in extraction order, their fact labels, and (with ``vectors``) its
-        vectors as ``claims_and_vectors`` gives them."""
+        article_id = article.id
         cols = ", ".join(f'"{c}"' for c in CLAIM_COLUMNS)
-        rows = self._db.execute(f"SELECT {cols}, fact{', vector' if vectors else ''} FROM claims "
-                                "WHERE article_id = ? ORDER BY seq", (article_id,)).fetchall()
+        rows = self._db.execute(f"SELECT {cols}, vector FROM claims WHERE article_id = ? ORDER BY seq",
+                                (article_id,)).fetchall()
         width = len(CLAIM_COLUMNS)
         claims = [_claim_from_row(article_id, tuple(r[:width])) for r in rows]
-        labels = [r[width] for r in rows]
-        if not vectors:
-            return claims, labels, None
         (lede,) = self._db.execute("SELECT lede_vector FROM articles WHERE id = ?", (article_id,)).fetchone()
         vecs = [np.frombuffer(r[-1], dtype=np.float32) for r in rows] + [np.frombuffer(lede, dtype=np.float32)]
-        return claims, labels, np.vstack(vecs)
+        return claims, np.vstack(vecs)
 
     def _reported(self, *, marked: bool = True) -> tuple[list[Article], list[Skipped]]:
         """The articles a report covers: the stored ones without exact copies of another's body,
@@ -359,11 +358,15 @@ class Store:
         first (``join``, with ``config`` and ``regroup``; ``config`` applies to the grouping this
         call does, and claims joined before keep their facts unless ``regroup``).
 
+        The result reads the store as it is used (``store_result.StoredResult``): its facts are
+        compared once into a temporary file, and its articles and claims are read when asked for,
+        all in one snapshot of the store, so a large store's report does not hold every claim.
+
         Raises:
             StoreError: when nothing was ever added (no policy or model recorded).
         """
-        from .pipeline import _Clock, facts_stage
-        from .records import Result
+        from .pipeline import _Clock
+        from .store_result import stored_result
 
         meta = self.meta()
         if "policy" not in meta:
@@ -372,23 +375,11 @@ class Store:
         for _ in range(JOIN_ATTEMPTS):  # an add may commit articles between the join and the read
             self.join(regroup=regroup, config=config, timings=timings)
             regroup = False
-            with self._snapshot():
-                articles, copies = self._reported()
-                claims, labels = [], []
-                for a in articles:
-                    claims_a, labels_a, _ = self._claim_rows(a.id, vectors=False)
-                    claims.extend(claims_a)
-                    labels.extend(labels_a)
-            if None not in labels:
+            with _Clock(timings)("compare"):
+                result, unjoined = stored_result(self.path, policy=get_policy(meta["policy"]), model=meta["model"])
+            if not unjoined:
                 break
-        members: dict[int | None, list[int]] = {}
-        for i, label in enumerate(labels):  # a claim still not joined (a busy store) stands alone
-            members.setdefault(label if label is not None else -1 - i, []).append(i)
-        groups = sorted(members.values(), key=lambda g: g[0])
-        facts, wires = facts_stage(articles, claims, groups, clock=_Clock(timings))
-        skipped = _ordered_skips([*self.skipped(), *((s, INGEST) for s in copies)])
-        return Result(tuple(articles), tuple(skipped), tuple(claims), tuple(facts), get_policy(meta["policy"]),
-                      meta["model"], syndication=wires)
+        return result  # a claim still not joined (a busy store) stands alone
 
     # --- facts -------------------------------------------------------------------------------------
 

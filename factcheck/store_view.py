@@ -20,10 +20,10 @@ from datetime import date
 import numpy as np
 
 from .cluster import CONTEXT_CHARS, ClusterConfig, _cluster_block, _Pairs, names
-from .ingest import Skipped, _natural
+from .ingest import Skipped, _natural, body_sketch
 from .join import SLICE_ROWS, BlockView
 from .records import Article, Claim
-from .store import ARTICLE_COLUMNS, CLAIM_COLUMNS, _article_from_row, _claim_from_row
+from .store import ARTICLE_COLUMNS, CLAIM_COLUMNS, _article_from_row, _claim_from_row, shared
 
 # Rows asked for by one query (SQLite's limit on a statement's variables is 32,766).
 ASK_ROWS = 4096
@@ -32,13 +32,16 @@ ASK_ROWS = 4096
 @dataclass(frozen=True)
 class LightArticles:
     """The reported articles (``Store._reported``'s, without texts): ids in a run's order, each
-    one's (published, language), its context names (``cluster.run_names``' first part, by id), and
-    the exact copies as skipped inputs."""
+    one's (published, language), outlet and context names (``cluster.run_names``' first part, by
+    id), the exact copies as skipped inputs, and (when asked for) each one's ``ingest.body_sketch``
+    in order."""
 
     order: tuple[str, ...]
     info: dict[str, tuple[date | None, str | None]]
+    outlets: dict[str, str]
     context: dict[str, set[str]]
     copies: tuple[Skipped, ...]
+    sketches: tuple[np.ndarray, ...] = ()
 
 
 def body_digest(text: str, body_start: int) -> bytes:
@@ -46,25 +49,29 @@ def body_digest(text: str, body_start: int) -> bytes:
     return hashlib.sha256(" ".join(text[body_start:].split()).encode("utf-8")).digest()
 
 
-def read_light(db: sqlite3.Connection) -> LightArticles:
+def read_light(db: sqlite3.Connection, *, sketches: bool = False) -> LightArticles:
     """Every stored article, read one row at a time (its text is dropped once read)."""
     rows = []
-    for aid, path, published, lang, body_start, text in db.execute(
-            "SELECT id, path, published, lang, body_start, text FROM articles"):
+    for aid, path, outlet, published, lang, body_start, text in db.execute(
+            "SELECT id, path, outlet, published, lang, body_start, text FROM articles"):
         found = {sys.intern(n) for n in names(text[body_start:body_start + CONTEXT_CHARS])}
-        rows.append((aid, path, published, lang, body_digest(text, body_start), found))
+        sketch = body_sketch(text, body_start) if sketches else None
+        rows.append((aid, path, outlet, published, lang, body_digest(text, body_start), found, sketch))
     rows.sort(key=lambda r: (_natural(r[0]), _natural(r[1])))
     first: dict[bytes, str] = {}
-    order, copies, info, context = [], [], {}, {}
-    for aid, path, published, lang, digest, found in rows:
+    order, copies, info, outlets, context, kept = [], [], {}, {}, {}, []
+    for aid, path, outlet, published, lang, digest, found, sketch in rows:
         if digest in first:
             copies.append(Skipped(path, f"exact duplicate of {first[digest]}"))
             continue
         first[digest] = path
         order.append(aid)
         info[aid] = (date.fromisoformat(published) if published else None, lang)
+        outlets[aid] = outlet
         context[aid] = found
-    return LightArticles(tuple(order), info, dict(sorted(context.items())), tuple(copies))
+        kept.append(sketch)
+    return LightArticles(tuple(order), info, outlets, dict(sorted(context.items())), tuple(copies),
+                         tuple(kept) if sketches else ())
 
 
 def kind_claims(db: sqlite3.Connection, kind: str, order: dict[str, int]) -> tuple[list[Claim], list[int | None], list[tuple[str, int]], list[int]]:
@@ -76,7 +83,7 @@ def kind_claims(db: sqlite3.Connection, kind: str, order: dict[str, int]) -> tup
     rows = []
     for row in db.execute(f"SELECT article_id, seq, rowid, fact, {cols} FROM claims WHERE kind = ?", (kind,)):
         if row[0] in order:
-            rows.append(tuple(strings.setdefault(v, v) if isinstance(v, str) else v for v in row))
+            rows.append(shared(row, strings))
     rows.sort(key=lambda r: (order[r[0]], r[1]))
     claims = [_claim_from_row(r[0], r[4:]) for r in rows]
     return claims, [r[3] for r in rows], [(r[0], r[1]) for r in rows], [r[2] for r in rows]

@@ -196,6 +196,15 @@ def test_stored_records_read_back_exactly(tmp_path, monkeypatch, nlp, embedder, 
     assert got.claims == seed_result.claims and got.facts == seed_result.facts
     assert [(type(c.low), type(c.high)) for c in got.claims] == \
         [(type(c.low), type(c.high)) for c in seed_result.claims]
+    # read when asked for, in one snapshot: the result outlives the store's handle
+    assert not isinstance(got.claims, tuple) and list(got.claims) == list(got.claims)
+    assert got.facts[-1] == list(got.facts)[-1] and got.facts[0].id == "F1"
+    assert got.claim_map()[got.claims[3].id] == got.claims[3]
+    assert got.article_map()[got.articles[1].id] == got.articles[1]
+    with pytest.raises(KeyError):
+        got.article_map()["no such article"]
+    with pytest.raises(KeyError):
+        got.claim_map()[got.claims[0].article_id + ":0-0"]
 
 
 @pytest.mark.parametrize("record, columns, left_out", [
