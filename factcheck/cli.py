@@ -15,6 +15,7 @@ import inspect
 import json
 import os
 import re
+import sqlite3
 import stat
 import sys
 import tempfile
@@ -579,13 +580,19 @@ def report(
                         columns=columns, cache=cache, **_engine(workers, scheduler))
         _need_articles(result, paths)
         _warn_cache(cache)
-    written = _write_outputs(result, chosen, out=out, json_out=json_out, html_out=html_out, tables_dir=tables_dir,
-                             jsonld_out=jsonld_out)
-    if not quiet:
-        flagged = sum(1 for f in result.facts if f.verdict in FLAGGED)
-        typer.echo(f"{len(result.articles)} articles read, {len(result.skipped)} skipped, "
-                   f"{len(result.claims)} claims, {len(result.facts)} facts, {flagged} flagged -> "
-                   + ", ".join(map(str, written)))
+    try:  # a stored result reads the store as the report is written
+        written = _write_outputs(result, chosen, out=out, json_out=json_out, html_out=html_out,
+                                 tables_dir=tables_dir, jsonld_out=jsonld_out)
+        if not quiet:
+            flagged = sum(1 for f in result.facts if f.verdict in FLAGGED)
+            typer.echo(f"{len(result.articles)} articles read, {len(result.skipped)} skipped, "
+                       f"{len(result.claims)} claims, {len(result.facts)} facts, {flagged} flagged -> "
+                       + ", ".join(map(str, written)))
+    except sqlite3.Error as exc:
+        _fail(f"{store}: the store could not be read ({exc})")
+    finally:
+        if store is not None:
+            result.close()
     _report_skipped(result)
 
 

@@ -16,10 +16,11 @@ group holds a pair further apart than the threshold. Returns lists of indices.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
@@ -84,9 +85,13 @@ def event_window(claim: Claim, published: date | None, *, window_days: int) -> t
     """The dates a claim's event may fall on: the stated date, else a window before publication."""
     if claim.event_start is not None and claim.event_end is not None:
         return claim.event_start, claim.event_end
-    if published is None:
-        return None
-    return published - timedelta(days=window_days), published
+    return news_window(published, window_days=window_days)
+
+
+def news_window(published: date | None, *, window_days: int) -> tuple[date, date] | None:
+    """The days before publication that an article's news may fall on (``event_window`` of a claim
+    with no date of its own)."""
+    return None if published is None else (published - timedelta(days=window_days), published)
 
 
 def _widen(w: tuple[date, date], *, running: bool) -> tuple[date, date]:
@@ -377,8 +382,8 @@ class _Pairs:
         older = [recalls_older_event(c, articles[c.article_id].published, window_days=config.window_days)
                  for c in self.claims]
         self.older = older
-        self.news = [event_window(replace(c, event_start=None, event_end=None), articles[c.article_id].published,
-                                  window_days=config.window_days) for c in self.claims]
+        self.news = [news_window(articles[c.article_id].published, window_days=config.window_days)
+                     for c in self.claims]
         # Each claim's sentence vector, and its context's: a claim about an older event stands in its
         # own sentence's context, not the article's news. Gathered a slice of rows at a time
         # (``_joint``) until ``attach_vectors`` gathers them whole
@@ -622,13 +627,34 @@ def _split(pos: list[int], pairs: _Pairs, cap: int) -> list[list[int]]:
 MAX_STRUCTURAL_ARTICLES = 12
 
 
-def _structural_candidates(pairs: "_Pairs", keep=None) -> set[tuple[int, int]]:
+def _structural_candidates(pairs: "_Pairs", among: set[int] | None = None, *, both: bool = False,
+                           close: tuple[dict, dict] | None = None) -> set[tuple[int, int]]:
     """Pairs that the sentence model cannot propose: a non-English claim and the claims of articles
-    that share a distinctive name with its own (found through an index of names, the articles
-    sharing most first), so the work grows with the matches, not with all pairs. The distance
-    decides how many names a pair needs (``_Pairs.names_needed``). ``pairs`` needs only ``claims``,
-    ``distinctive``, ``english`` and ``windows``; ``keep(p, q)``, when given, says which pairs to
-    return (the others are not held)."""
+    that share a distinctive name with its own (``close_articles``). The distance decides how many
+    names a pair needs (``_Pairs.names_needed``). ``pairs`` needs only ``claims``, ``distinctive``,
+    ``english`` and ``windows``. With ``among``, only the pairs with one position in it are found
+    (with ``both``, both): which articles are close is still decided over all. ``close``:
+    ``close_articles(pairs)``, when it was found already."""
+    by_article, near = close or close_articles(pairs)
+    keep = _keep(among, both)
+    touched = None if among is None else {pairs.claims[p].article_id for p in among}
+    out: set[tuple[int, int]] = set()
+    for aid, others in near.items():
+        for other in others:
+            if touched is not None and not ((aid in touched and other in touched) if both
+                                            else (aid in touched or other in touched)):
+                continue
+            out.update((min(p, q), max(p, q)) for p in by_article[aid] for q in by_article[other]
+                       if p != q and keep(min(p, q), max(p, q)))
+    out.update(_same_objects(pairs, keep))
+    return out
+
+
+def close_articles(pairs: "_Pairs") -> tuple[dict[str, list[int]], dict[str, list[str]]]:
+    """The block's positions by article, and for each article with a non-English claim the articles
+    that share most of its distinctive names (itself among them when it has any; at most
+    MAX_STRUCTURAL_ARTICLES + 1), found through an index of names, so the work grows with the matches, not with all
+    pairs."""
     by_article: dict[str, list[int]] = defaultdict(list)
     names_of: dict[str, frozenset[str]] = {}
     for p, c in enumerate(pairs.claims):
@@ -638,7 +664,7 @@ def _structural_candidates(pairs: "_Pairs", keep=None) -> set[tuple[int, int]]:
     for aid in sorted(by_article):
         for name in names_of[aid]:
             by_name[name].append(aid)
-    out: set[tuple[int, int]] = set()
+    near: dict[str, list[str]] = {}
     for aid in sorted(by_article):
         if all(pairs.english[p] for p in by_article[aid]):
             continue
@@ -646,16 +672,21 @@ def _structural_candidates(pairs: "_Pairs", keep=None) -> set[tuple[int, int]]:
         for name in names_of[aid]:
             for other in by_name[name]:
                 shared[other] += 1
-        close = sorted((o for o, k in shared.items() if k >= 1 or o == aid),
-                       key=lambda o: (-shared[o], o))[:MAX_STRUCTURAL_ARTICLES + 1]
-        for other in close:
-            out.update((min(p, q), max(p, q)) for p in by_article[aid] for q in by_article[other]
-                       if p != q and (keep is None or keep(min(p, q), max(p, q))))
-    out.update(_same_objects(pairs, keep))
-    return out
+        near[aid] = heapq.nsmallest(MAX_STRUCTURAL_ARTICLES + 1, shared, key=lambda o: (-shared[o], o))
+    return by_article, near
 
 
-def _same_objects(pairs: "_Pairs", keep=None) -> set[tuple[int, int]]:
+def _keep(among: set[int] | None, both: bool):
+    """Which pairs ``_structural_candidates`` keeps: all, those with one position in ``among``, or
+    (``both``) those with both."""
+    if among is None:
+        return lambda a, b: True
+    if both:
+        return lambda a, b: a in among and b in among
+    return lambda a, b: a in among or b in among
+
+
+def _same_objects(pairs: "_Pairs", keep=lambda a, b: True) -> set[tuple[int, int]]:
     """Pairs of a non-English claim and another article's claim counting the same objects ("dos
     granadas", "four grenades"), which need no shared name (``_Pairs.names_needed``)."""
     by_subject: dict[str, list[int]] = defaultdict(list)
@@ -670,8 +701,7 @@ def _same_objects(pairs: "_Pairs", keep=None) -> set[tuple[int, int]]:
                 if pairs.windows[q][0] > pairs.windows[p][1] + timedelta(days=COARSE_SLACK_DAYS):
                     break
                 if not (pairs.english[p] and pairs.english[q]) and \
-                        pairs.claims[p].article_id != pairs.claims[q].article_id and \
-                        (keep is None or keep(min(p, q), max(p, q))):
+                        pairs.claims[p].article_id != pairs.claims[q].article_id and keep(min(p, q), max(p, q)):
                     out.add((min(p, q), max(p, q)))
     return out
 
@@ -757,10 +787,12 @@ def nearest_in(queries: np.ndarray, slices, k: int, *, budget_mb: int = 64) -> t
     every row searched; a query's own row is among them when it is in the search. The distances are
     ``_cosine_distances``'; only ``k`` per query and one slice's distances (cut to ``budget_mb``)
     are held at once, so the memory does not grow with the rows searched."""
+    queries = np.asarray(queries, np.float32)  # a distance's float32 bits order it, below
     m = len(queries)
     best = np.zeros((m, 0), np.int64)
     step = max(16, int(budget_mb * 2**20 // (12 * max(m, 1))))
     for positions, unit in slices:
+        unit = np.asarray(unit, np.float32)
         for at in range(0, len(unit), step):
             d = queries @ unit[at:at + step].T
             d *= -1

@@ -33,8 +33,8 @@ import numpy as np
 from sklearn.preprocessing import normalize
 
 from .cluster import (DEFAULT_LANGUAGE, ClusterConfig, _cluster_block, _distinctive_names, _joint, _Pairs,
-                      _structural_candidates, event_window, nearest_in, recalls_older_event, run_names, settle,
-                      split_blocks)
+                      _structural_candidates, close_articles, event_window, nearest_in, recalls_older_event,
+                      run_names, settle, split_blocks)
 from .records import Article, Claim
 
 # Rows of a block's vectors read at once by the neighbour search.
@@ -223,7 +223,8 @@ def join_block(view: BlockView, stored: dict[int, int], seeds: list[int], config
     listed: dict[int, list[int]] = {}
     view.neighbours(seeds, listed)
     partners: dict[int, list[int]] = defaultdict(list)
-    for a, b in _structural_candidates(view, keep=lambda a, b: a in seedset or b in seedset):
+    close = close_articles(view)  # which articles are close: decided once over the whole block
+    for a, b in _structural_candidates(view, seedset, close=close):
         partners[a].append(b)
         partners[b].append(a)
     candidates = {x: {*listed[x], *partners[x]} for x in seeds}
@@ -255,8 +256,7 @@ def join_block(view: BlockView, stored: dict[int, int], seeds: list[int], config
     inside = set(again)
     edges = {(a, b) for a in again for b in listed[a] if b > a and b in inside
              and reach.allowed(a, b, config.threshold)}
-    edges |= {(a, b) for a, b in _structural_candidates(view, keep=lambda a, b: a in inside and b in inside)
-              if reach.allowed(a, b, config.threshold)}
+    edges |= {(a, b) for a, b in _structural_candidates(view, inside, both=True, close=close) if reach.allowed(a, b, config.threshold)}
     grown = [members[f] for f in sorted({label[x] for x in seeds if x not in stored and x in label} - touched)]
     return grown + reach.settle(again, sorted(edges), config)
 

@@ -8,8 +8,9 @@ per claim sentence, one for the article's lede) and every input that was skipped
 Facts: ``add`` ends with ``join``. The first add, or one whose claims are at least REGROUP_SHARE
 as many as those stored, groups every stored claim as ``check`` groups a run's; a smaller one groups
 its claims with the stored facts they touch (``join.join_blocks``) and leaves the others as they are.
-``result`` compares the stored facts into the ``Result`` a run returns; ``result(regroup=True)``
-groups everything again first, which gives a run's result over the same articles exactly.
+``result`` compares the stored facts into a ``Result`` that reads the store as it is rendered
+(``store_result``); ``result(regroup=True)`` groups everything again first, which gives a run's
+result over the same articles exactly.
 
 Why SQLite: it is in Python's standard library (no new dependency), one file, transactional (each
 article is written in one transaction, so a killed ``add`` never leaves half an article) and, in WAL
@@ -372,13 +373,15 @@ class Store:
         if "policy" not in meta:
             raise StoreError(f"{self.path}: the store holds no articles yet (add some with: factcheck add "
                              f"PATH... --store {self.path})")
-        for _ in range(JOIN_ATTEMPTS):  # an add may commit articles between the join and the read
+        for attempt in range(JOIN_ATTEMPTS):  # an add may commit articles between the join and the read
             self.join(regroup=regroup, config=config, timings=timings)
             regroup = False
             with _Clock(timings)("compare"):
                 result, unjoined = stored_result(self.path, policy=get_policy(meta["policy"]), model=meta["model"])
             if not unjoined:
                 break
+            if attempt + 1 < JOIN_ATTEMPTS:
+                result.close()
         return result  # a claim still not joined (a busy store) stands alone
 
     # --- facts -------------------------------------------------------------------------------------

@@ -19,10 +19,12 @@ import tempfile
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from .compare import fact_draft, make_fact
 from .ingest import Skipped, near_duplicate_roots
 from .records import Article, Claim, Fact, Result
+from .store import ARTICLE_COLUMNS, CLAIM_COLUMNS, INGEST, _article_from_row, _claim_from_row, _ordered_skips
 from .store_view import kind_claims, read_light
 from .syndication import find_syndication
 
@@ -35,6 +37,17 @@ class StoredResult(Result):
     """A ``Result`` whose records are read from a store when they are asked for (see the module)."""
 
     source: _Source | None = field(default=None, repr=False, compare=False)
+
+    def close(self) -> None:
+        """Close the result's connection to the store and its facts file (also at garbage collection).
+        Records read before stay valid; reading more after this is an error."""
+        self.source.close()
+
+    def __enter__(self) -> StoredResult:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def article_map(self) -> Mapping[str, Article]:
         return self.source.article_map
@@ -127,43 +140,30 @@ class _Claims(Mapping):
 
 class _Source:
     """The store's side of a ``StoredResult``: its read transaction, the articles' order and near-copy
-    marks, and the compared facts in a temporary file."""
+    marks, and the compared facts in a temporary file. What reads the store holds the connection,
+    not this object, so nothing here is kept alive by a reference cycle."""
 
     def __init__(self, db: sqlite3.Connection, order: tuple[str, ...], marks: dict[str, str]) -> None:
-        from .store import ARTICLE_COLUMNS
-
         self.db, self.order, self.marks = db, order, marks
-        self.columns = ", ".join(ARTICLE_COLUMNS)
-        self.article_map = _Kept(order, self._article)
-        self.claims_of = _Kept(order, self._claims)
+        self.article_map = _Kept(order, partial(_article, db, marks))
+        self.claims_of = _Kept(order, partial(_claims, db))
         self.facts_file = tempfile.TemporaryFile(prefix="factcheck-facts-")
         self.places: list[tuple[int, int]] = []  # (offset, length) of each fact, in report order
 
-    def _article(self, aid: str) -> Article:
-        from .store import _article_from_row
-
-        row = self.db.execute(f"SELECT {self.columns} FROM articles WHERE id = ?", (aid,)).fetchone()
-        article = _article_from_row(row)
-        return replace(article, duplicate_of=self.marks[aid]) if aid in self.marks else article
-
-    def _claims(self, aid: str) -> dict[str, Claim]:
-        from .store import CLAIM_COLUMNS, _claim_from_row
-
-        cols = ", ".join(f'"{c}"' for c in CLAIM_COLUMNS)
-        rows = self.db.execute(f"SELECT {cols} FROM claims WHERE article_id = ? ORDER BY seq", (aid,))
-        claims = [_claim_from_row(aid, row) for row in rows]
-        return {c.id: c for c in claims}
+    def close(self) -> None:
+        self.db.close()
+        self.facts_file.close()
 
     def articles(self) -> Iterator[Article]:
-        from .store import _article_from_row
-
         for at in range(0, len(self.order), 512):
             ids = self.order[at:at + 512]
             found = {r[0]: r for r in self.db.execute(
-                f"SELECT {self.columns} FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)}
+                f"SELECT {_ARTICLE_READ} FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)}
             for aid in ids:
-                article = _article_from_row(found[aid])
-                yield replace(article, duplicate_of=self.marks[aid]) if aid in self.marks else article
+                yield _marked(_article_from_row(found[aid]), self.marks)
+
+    def article(self, i: int) -> Article:
+        return self.article_map[self.order[i]]
 
     def claims(self) -> Iterator[Claim]:
         for aid in self.order:
@@ -179,14 +179,38 @@ class _Source:
             yield self.fact(i)
 
 
+_ARTICLE_READ = ", ".join(ARTICLE_COLUMNS)
+_CLAIM_READ = ", ".join(f'"{c}"' for c in CLAIM_COLUMNS)
+
+
+def _marked(article: Article, marks: dict[str, str]) -> Article:
+    return replace(article, duplicate_of=marks[article.id]) if article.id in marks else article
+
+
+def _article(db: sqlite3.Connection, marks: dict[str, str], aid: str) -> Article:
+    row = db.execute(f"SELECT {_ARTICLE_READ} FROM articles WHERE id = ?", (aid,)).fetchone()
+    return _marked(_article_from_row(row), marks)
+
+
+def _claims(db: sqlite3.Connection, aid: str) -> dict[str, Claim]:
+    rows = db.execute(f"SELECT {_CLAIM_READ} FROM claims WHERE article_id = ? ORDER BY seq", (aid,))
+    return {c.id: c for c in (_claim_from_row(aid, row) for row in rows)}
+
+
 def stored_result(path, *, policy, model: str) -> tuple[StoredResult, int]:
     """The ``StoredResult`` of the store at ``path``, read in one snapshot; and how many of its claims
     had no fact yet (they stand alone in it)."""
-    from .store import INGEST, _ordered_skips
-
     db = sqlite3.connect(path, isolation_level=None)
+    try:
+        return _read(db, policy=policy, model=model)
+    except BaseException:
+        db.close()
+        raise
+
+
+def _read(db: sqlite3.Connection, *, policy, model: str) -> tuple[StoredResult, int]:
     db.execute("BEGIN")  # deferred: the first read fixes the snapshot
-    light = read_light(db, sketches=True)
+    light = read_light(db, sketches=True, context=False)
     roots = near_duplicate_roots(list(light.sketches))
     marks = {aid: light.order[r] for aid, r in zip(light.order, roots) if light.order[r] != aid}
     outlets = {aid: Article(aid, "", light.outlets[aid], None, "", duplicate_of=marks.get(aid)) for aid in light.order}
@@ -194,9 +218,13 @@ def stored_result(path, *, policy, model: str) -> tuple[StoredResult, int]:
     ledger = [(Skipped(p, r), s) for p, r, s in db.execute("SELECT path, reason, stage FROM skipped")]
     skipped = tuple(_ordered_skips([*ledger, *((s, INGEST) for s in light.copies)]))
     source = _Source(db, light.order, marks)
-    claims, unjoined = _compare_into(source, outlets, wires)
+    try:
+        claims, unjoined = _compare_into(source, outlets, wires)
+    except BaseException:
+        source.facts_file.close()
+        raise
     source.claim_map = _Claims(source.claims_of, claims)
-    result = StoredResult(_Lazy(len(light.order), source.articles), skipped, _Lazy(claims, source.claims),
+    result = StoredResult(_Lazy(len(light.order), source.articles, source.article), skipped, _Lazy(claims, source.claims),
                           _Lazy(len(source.places), source.facts, source.fact), policy, model,
                           syndication=wires, source=source)
     return result, unjoined
@@ -208,22 +236,25 @@ def _compare_into(source: _Source, outlets: dict[str, Article], wires) -> tuple[
     how many of them had no fact (each stands alone)."""
     wire_of = {aid: group[0] for group in wires for aid in group}
     order = {aid: k for k, aid in enumerate(source.order)}
-    drafts: list[tuple[tuple, int, int]] = []
+    drafts: list[tuple[tuple, tuple[int, int], int, int]] = []
     count = unjoined = 0
     kinds = [k for (k,) in source.db.execute("SELECT DISTINCT kind FROM claims ORDER BY kind")]
     for kind in kinds:
-        claims, labels, _, _ = kind_claims(source.db, kind, order)
+        claims, labels, keys, _ = kind_claims(source.db, kind, order)
         count += len(claims)
         groups: dict[int, list[Claim]] = {}
-        for i, (claim, label) in enumerate(zip(claims, labels)):
+        first: dict[int, tuple[int, int]] = {}  # a fact's first claim in a run's order: a run's tie-break
+        for i, (claim, label, (aid, seq)) in enumerate(zip(claims, labels, keys)):
             unjoined += label is None
-            groups.setdefault(label if label is not None else -1 - i, []).append(claim)
-        for members in groups.values():
+            label = label if label is not None else -1 - i
+            groups.setdefault(label, []).append(claim)
+            first.setdefault(label, (order[aid], seq))
+        for label, members in groups.items():
             members.sort(key=lambda c: (c.article_id, c.start))
             key, v = fact_draft(members, wire_of)
             data = pickle.dumps(make_fact("", members, v, outlets, wire_of), protocol=pickle.HIGHEST_PROTOCOL)
-            drafts.append((key, source.facts_file.tell(), len(data)))
+            drafts.append((key, first[label], source.facts_file.tell(), len(data)))
             source.facts_file.write(data)
-    drafts.sort(key=lambda d: d[0])
-    source.places = [(offset, length) for _, offset, length in drafts]
+    drafts.sort(key=lambda d: d[:2])
+    source.places = [(offset, length) for _, _, offset, length in drafts]
     return count, unjoined

@@ -49,12 +49,13 @@ def body_digest(text: str, body_start: int) -> bytes:
     return hashlib.sha256(" ".join(text[body_start:].split()).encode("utf-8")).digest()
 
 
-def read_light(db: sqlite3.Connection, *, sketches: bool = False) -> LightArticles:
-    """Every stored article, read one row at a time (its text is dropped once read)."""
+def read_light(db: sqlite3.Connection, *, sketches: bool = False, context: bool = True) -> LightArticles:
+    """Every stored article, read one row at a time (its text is dropped once read); without
+    ``context``, no article's context names are found (``LightArticles.context`` is empty)."""
     rows = []
     for aid, path, outlet, published, lang, body_start, text in db.execute(
             "SELECT id, path, outlet, published, lang, body_start, text FROM articles"):
-        found = {sys.intern(n) for n in names(text[body_start:body_start + CONTEXT_CHARS])}
+        found = {sys.intern(n) for n in names(text[body_start:body_start + CONTEXT_CHARS])} if context else None
         sketch = body_sketch(text, body_start) if sketches else None
         rows.append((aid, path, outlet, published, lang, body_digest(text, body_start), found, sketch))
     rows.sort(key=lambda r: (_natural(r[0]), _natural(r[1])))
@@ -68,7 +69,8 @@ def read_light(db: sqlite3.Connection, *, sketches: bool = False) -> LightArticl
         order.append(aid)
         info[aid] = (date.fromisoformat(published) if published else None, lang)
         outlets[aid] = outlet
-        context[aid] = found
+        if found is not None:
+            context[aid] = found
         kept.append(sketch)
     return LightArticles(tuple(order), info, outlets, dict(sorted(context.items())), tuple(copies),
                          tuple(kept) if sketches else ())
