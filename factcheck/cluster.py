@@ -779,7 +779,7 @@ def nearest_to(vectors: np.ndarray, rows: list[int], k: int) -> tuple[np.ndarray
     return np.vstack(dists), np.vstack(nbrs)
 
 
-def nearest_in(queries: np.ndarray, slices, k: int, *, budget_mb: int = 64) -> tuple[np.ndarray, np.ndarray]:
+def nearest_in(queries: np.ndarray, slices, k: int, *, budget_mb: int = 32) -> tuple[np.ndarray, np.ndarray]:
     """The ``k`` nearest of many rows, read a slice at a time, to each of a few: (distances,
     positions), nearest first, equal distances by position, one row per query.
 
@@ -790,7 +790,7 @@ def nearest_in(queries: np.ndarray, slices, k: int, *, budget_mb: int = 64) -> t
     queries = np.asarray(queries, np.float32)  # a distance's float32 bits order it, below
     m = len(queries)
     best = np.zeros((m, 0), np.int64)
-    step = max(16, int(budget_mb * 2**20 // (12 * max(m, 1))))
+    step = max(16, int(budget_mb * 2**20 // (40 * max(m, 1))))  # some 40 bytes per distance, below
     for positions, unit in slices:
         unit = np.asarray(unit, np.float32)
         for at in range(0, len(unit), step):
@@ -800,7 +800,9 @@ def nearest_in(queries: np.ndarray, slices, k: int, *, budget_mb: int = 64) -> t
             np.clip(d, 0.0, 2.0, out=d)
             d += 0.0  # no -0.0: below, a distance's bits are its order
             # one int64 per pair orders by distance, then position: a float32 >= 0 orders as its bits
-            keys = d.view(np.int32).astype(np.int64) << 32
+            keys = d.view(np.int32).astype(np.int64)
+            del d
+            keys <<= 32
             keys |= np.asarray(positions[at:at + step], np.int64)
             keys = np.hstack([best, keys])
             best = np.partition(keys, k - 1, axis=1)[:, :k] if keys.shape[1] > k else keys
