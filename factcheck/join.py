@@ -256,7 +256,8 @@ def join_block(view: BlockView, stored: dict[int, int], seeds: list[int], config
     inside = set(again)
     edges = {(a, b) for a in again for b in listed[a] if b > a and b in inside
              and reach.allowed(a, b, config.threshold)}
-    edges |= {(a, b) for a, b in _structural_candidates(view, inside, both=True, close=close) if reach.allowed(a, b, config.threshold)}
+    edges |= {(a, b) for a, b in _structural_candidates(view, inside, both=True, close=close)
+              if reach.allowed(a, b, config.threshold)}
     grown = [members[f] for f in sorted({label[x] for x in seeds if x not in stored and x in label} - touched)]
     return grown + reach.settle(again, sorted(edges), config)
 

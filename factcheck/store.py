@@ -398,8 +398,9 @@ class Store:
         stopped being an exact copy of another. A join reads the articles a row at a time
         (``store_view.read_light``), a kind's claims without their vectors, a block's vectors a
         slice at a time, and the vectors and texts of only the articles its claims reach; a regroup
-        reads every reported article and a kind's vectors whole. What the join reads and writes is one snapshot of the store: when an ``add``
-        commits meanwhile, the join starts again (up to JOIN_ATTEMPTS times).
+        reads every reported article and a kind's vectors whole. What the join reads and writes is
+        one snapshot of the store: when an ``add`` commits meanwhile, the join starts again (up to
+        JOIN_ATTEMPTS times).
         """
         for attempt in range(JOIN_ATTEMPTS):
             self._db.execute("BEGIN")  # deferred: the first read fixes the snapshot

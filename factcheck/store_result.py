@@ -34,7 +34,10 @@ KEEP_ARTICLES = 4096
 
 @dataclass(frozen=True)
 class StoredResult(Result):
-    """A ``Result`` whose records are read from a store when they are asked for (see the module)."""
+    """A ``Result`` whose records are read from a store when they are asked for (see the module).
+    Its ``articles``, ``claims`` and ``facts`` are sequences that read the store each time they are
+    walked (equal to tuples of the same records); it holds an open connection, so it is neither
+    hashed nor pickled, and is read from the thread that made it. ``close()`` releases it."""
 
     source: _Source | None = field(default=None, repr=False, compare=False)
 
@@ -213,7 +216,8 @@ def _read(db: sqlite3.Connection, *, policy, model: str) -> tuple[StoredResult, 
     light = read_light(db, sketches=True, context=False)
     roots = near_duplicate_roots(list(light.sketches))
     marks = {aid: light.order[r] for aid, r in zip(light.order, roots) if light.order[r] != aid}
-    outlets = {aid: Article(aid, "", light.outlets[aid], None, "", duplicate_of=marks.get(aid)) for aid in light.order}
+    outlets = {aid: Article(aid, "", light.outlets[aid], None, "", duplicate_of=marks.get(aid))
+               for aid in light.order}  # all that comparing reads of an article
     wires = find_syndication(list(outlets.values()))
     ledger = [(Skipped(p, r), s) for p, r, s in db.execute("SELECT path, reason, stage FROM skipped")]
     skipped = tuple(_ordered_skips([*ledger, *((s, INGEST) for s in light.copies)]))
@@ -224,8 +228,9 @@ def _read(db: sqlite3.Connection, *, policy, model: str) -> tuple[StoredResult, 
         source.facts_file.close()
         raise
     source.claim_map = _Claims(source.claims_of, claims)
-    result = StoredResult(_Lazy(len(light.order), source.articles, source.article), skipped, _Lazy(claims, source.claims),
-                          _Lazy(len(source.places), source.facts, source.fact), policy, model,
+    result = StoredResult(_Lazy(len(light.order), source.articles, source.article), skipped,
+                          _Lazy(claims, source.claims), _Lazy(len(source.places), source.facts, source.fact),
+                          policy, model,
                           syndication=wires, source=source)
     return result, unjoined
 

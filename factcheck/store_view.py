@@ -76,7 +76,8 @@ def read_light(db: sqlite3.Connection, *, sketches: bool = False, context: bool 
                          tuple(kept) if sketches else ())
 
 
-def kind_claims(db: sqlite3.Connection, kind: str, order: dict[str, int]) -> tuple[list[Claim], list[int | None], list[tuple[str, int]], list[int]]:
+def kind_claims(db: sqlite3.Connection, kind: str, order: dict[str, int]
+                ) -> tuple[list[Claim], list[int | None], list[tuple[str, int]], list[int]]:
     """One kind's claims in the articles of ``order`` (article id -> its place), in a run's order,
     without vectors: the claims (equal strings shared), their labels, (article id, seq) keys and
     rowids."""
