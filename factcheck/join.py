@@ -46,7 +46,8 @@ class BlockView:
     the structured candidates need of each (``english``, ``distinctive``, ``windows``), and:
 
     - ``vectors(positions)``: those claims' sentence and context vector rows;
-    - ``slices()``: (positions, sentence rows, context rows) over the whole block, a slice at a time;
+    - ``slices()``: (positions, sentence rows, context rows) over the whole block, SLICE_ROWS at a
+      time (read through ``vectors``);
     - ``sub_pairs(positions)``: a ``_Pairs`` over those positions, in their order.
 
     ``info``: article id -> (published, language) for every article of the block."""
@@ -71,7 +72,9 @@ class BlockView:
         raise NotImplementedError
 
     def slices(self) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
-        raise NotImplementedError
+        for at in range(0, len(self), SLICE_ROWS):
+            positions = list(range(at, min(len(self), at + SLICE_ROWS)))
+            yield (positions, *self.vectors(positions))
 
     def sub_pairs(self, positions: list[int]) -> _Pairs:
         raise NotImplementedError
@@ -109,11 +112,6 @@ class _MemoryBlock(BlockView):
         av = np.stack([sv[k] if self.older[p] else self.article_vecs[self.claims[p].article_id]
                        for k, p in enumerate(positions)])
         return sv, av
-
-    def slices(self):
-        for at in range(0, len(self), SLICE_ROWS):
-            positions = list(range(at, min(len(self), at + SLICE_ROWS)))
-            yield (positions, *self.vectors(positions))
 
     def sub_pairs(self, positions):
         pairs = _Pairs([self.idx[p] for p in positions], self.all_claims, self.sentence_vecs, self.article_vecs,

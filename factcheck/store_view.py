@@ -11,7 +11,6 @@ reaches, whatever the size of the store.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -20,8 +19,8 @@ from datetime import date
 import numpy as np
 
 from .cluster import CONTEXT_CHARS, ClusterConfig, _cluster_block, _Pairs, names
-from .ingest import Skipped, _natural, body_sketch
-from .join import SLICE_ROWS, BlockView
+from .ingest import Skipped, _natural, body_digest, body_sketch
+from .join import BlockView
 from .records import Article, Claim
 from .store import ARTICLE_COLUMNS, CLAIM_COLUMNS, _article_from_row, _claim_from_row, shared
 
@@ -44,11 +43,6 @@ class LightArticles:
     sketches: tuple[np.ndarray, ...] = ()
 
 
-def body_digest(text: str, body_start: int) -> bytes:
-    """``ingest._body_hash``'s digest, as bytes: what makes two articles exact copies."""
-    return hashlib.sha256(" ".join(text[body_start:].split()).encode("utf-8")).digest()
-
-
 def read_light(db: sqlite3.Connection, *, sketches: bool = False, context: bool = True) -> LightArticles:
     """Every stored article, read one row at a time (its text is dropped once read); without
     ``context``, no article's context names are found (``LightArticles.context`` is empty)."""
@@ -59,7 +53,7 @@ def read_light(db: sqlite3.Connection, *, sketches: bool = False, context: bool 
         sketch = body_sketch(text, body_start) if sketches else None
         rows.append((aid, path, outlet, published, lang, body_digest(text, body_start), found, sketch))
     rows.sort(key=lambda r: (_natural(r[0]), _natural(r[1])))
-    first: dict[bytes, str] = {}
+    first: dict[str, str] = {}
     order, copies, info, outlets, context, kept = [], [], {}, {}, {}, []
     for aid, path, outlet, published, lang, digest, found, sketch in rows:
         if digest in first:
@@ -117,11 +111,6 @@ class StoreBlock(BlockView):
         av = np.stack([sv[k] if self.older[p] else ledes[self.claims[p].article_id] for k, p in enumerate(positions)])
         return sv, av
 
-    def slices(self):
-        for at in range(0, len(self), SLICE_ROWS):
-            positions = list(range(at, min(len(self), at + SLICE_ROWS)))
-            yield (positions, *self.vectors(positions))
-
     def _articles(self, ids) -> dict[str, Article]:
         wanted, found = sorted(ids), {}
         for at in range(0, len(wanted), ASK_ROWS):
@@ -148,4 +137,4 @@ class StoreBlock(BlockView):
                               self.names_found[1], self.names_found[0])
 
 
-__all__ = ["LightArticles", "StoreBlock", "body_digest", "kind_claims", "read_light"]
+__all__ = ["LightArticles", "StoreBlock", "kind_claims", "read_light"]
