@@ -16,7 +16,6 @@ group holds a pair further apart than the threshold. Returns lists of indices.
 
 from __future__ import annotations
 
-import heapq
 import re
 import unicodedata
 from collections import defaultdict
@@ -24,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
-from scipy.sparse import coo_matrix
+from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn import get_config
 from sklearn.cluster import AgglomerativeClustering
@@ -414,12 +413,25 @@ class _Pairs:
         self.summed = {(p, q) for ps in by_article.values() for p in ps for q in ps
                        if heads_section(self.claims[p], self.claims[q], articles[self.claims[p].article_id].text)}
         self.summed |= {(q, p) for p, q in self.summed}
+        # what ``subjects_compatible`` reads of a claim, as one number per distinct value
+        signatures: dict[tuple, int] = {}
+        self._subject_sig = [signatures.setdefault((c.kind, c.scope, c.subject, c.subject_group), len(signatures))
+                             for c in self.claims]
+        self._compatible: dict[tuple[int, int], tuple[bool, bool]] = {}
         for ps in by_article.values():
             for i, p in enumerate(ps):
                 for q in ps[i + 1:]:
                     if self.times_meet(p, q):
                         self.also_counted[p][self.claims[q].subject].append(self.claims[q].low)
                         self.also_counted[q][self.claims[p].subject].append(self.claims[p].low)
+
+    def compatible(self, a: int, b: int) -> tuple[bool, bool]:
+        """``subjects_compatible`` of two positions, found once per pair of subject signatures."""
+        key = (self._subject_sig[a], self._subject_sig[b])
+        found = self._compatible.get(key)
+        if found is None:
+            found = self._compatible[key] = subjects_compatible(self.claims[a], self.claims[b])
+        return found
 
     def attach_vectors(self) -> None:
         """Gather the block's sentence and context vectors whole, for ``distance``."""
@@ -515,7 +527,7 @@ class _Pairs:
             return _FAR
         if ca.kind in MEASURE_KINDS and not _same_order(ca, cb):
             return _FAR
-        ok, crosses_scope = subjects_compatible(ca, cb)
+        ok, crosses_scope = self.compatible(a, b)
         if not ok or (crosses_scope and not self.one_toll_each(a, b) and not _same_count(ca, cb)
                       and not (ca.scope and cb.scope)):
             return _FAR
@@ -542,7 +554,7 @@ class _Pairs:
             # two figures of one sentence are two facts ("rose from 12 to 17"), unless the sentence
             # sets two sources against each other ("police said 15,000, organisers 100,000")
             return _FAR
-        ok, crosses_scope = subjects_compatible(ca, cb)
+        ok, crosses_scope = self.compatible(a, b)
         if not ok:
             return _FAR
         # rounded: an embedding computed in another batch differs in the 7th decimal
@@ -653,27 +665,33 @@ def _structural_candidates(pairs: "_Pairs", among: set[int] | None = None, *, bo
 def close_articles(pairs: "_Pairs") -> tuple[dict[str, list[int]], dict[str, list[str]]]:
     """The block's positions by article, and for each article with a non-English claim the articles
     that share most of its distinctive names (itself among them when it has any; at most
-    MAX_STRUCTURAL_ARTICLES + 1), found through an index of names, so the work grows with the matches, not with all
-    pairs."""
+    MAX_STRUCTURAL_ARTICLES + 1; of as many shared names, the first by id), counted as a sparse
+    product of articles by names, CLOSE_ROWS articles at a time."""
     by_article: dict[str, list[int]] = defaultdict(list)
     names_of: dict[str, frozenset[str]] = {}
     for p, c in enumerate(pairs.claims):
         by_article[c.article_id].append(p)
         names_of[c.article_id] = pairs.distinctive[p]
-    by_name: dict[str, list[str]] = defaultdict(list)
-    for aid in sorted(by_article):
-        for name in names_of[aid]:
-            by_name[name].append(aid)
+    aids = sorted(by_article)
+    column = {name: k for k, name in enumerate(sorted(set().union(*names_of.values())))}
+    rows = [k for k, aid in enumerate(aids) for _ in names_of[aid]]
+    cols = [column[name] for aid in aids for name in names_of[aid]]
+    has = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(aids), len(column)))
+    asked = [k for k, aid in enumerate(aids) if not all(pairs.english[p] for p in by_article[aid])]
     near: dict[str, list[str]] = {}
-    for aid in sorted(by_article):
-        if all(pairs.english[p] for p in by_article[aid]):
-            continue
-        shared: dict[str, int] = defaultdict(int)
-        for name in names_of[aid]:
-            for other in by_name[name]:
-                shared[other] += 1
-        near[aid] = heapq.nsmallest(MAX_STRUCTURAL_ARTICLES + 1, shared, key=lambda o: (-shared[o], o))
+    for at in range(0, len(asked), CLOSE_ROWS):
+        part = asked[at:at + CLOSE_ROWS]
+        shared = (has[part] @ has.T).tocsr()
+        for r, k in enumerate(part):
+            lo, hi = shared.indptr[r], shared.indptr[r + 1]
+            others, counts = shared.indices[lo:hi], shared.data[lo:hi]
+            best = np.lexsort((others, -counts))[:MAX_STRUCTURAL_ARTICLES + 1]
+            near[aids[k]] = [aids[j] for j in others[best]]
     return by_article, near
+
+
+# Articles whose shared names ``close_articles`` counts at once.
+CLOSE_ROWS = 512
 
 
 def _keep(among: set[int] | None, both: bool):

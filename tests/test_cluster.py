@@ -7,6 +7,8 @@ from datetime import date
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.cluster import ClusterConfig, cluster_claims
 from factcheck.records import Article, Claim
@@ -431,3 +433,26 @@ def test_a_grouped_block_leaves_nothing_behind_for_the_cycle_collector():
         assert alive() is None
     finally:
         gc.enable()
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.frozensets(st.sampled_from("ABCDEFG"), max_size=4), st.booleans()),
+                min_size=1, max_size=40))
+@settings(max_examples=60, deadline=None)
+def test_close_articles_ranks_by_shared_names_then_id(rows):
+    """Each non-English article's close articles are those sharing most distinctive names with it,
+    ties by id, at most MAX_STRUCTURAL_ARTICLES + 1: counted against every pair by hand."""
+    from types import SimpleNamespace
+
+    from factcheck.cluster import MAX_STRUCTURAL_ARTICLES, close_articles
+    names = {f"a{n:02d}": ns for n, ns, _ in rows}
+    english = {f"a{n:02d}": en for n, _, en in rows}
+    order = [f"a{n:02d}" for n, _, _ in rows]
+    pairs = SimpleNamespace(claims=[SimpleNamespace(article_id=aid) for aid in order],
+                            distinctive=[names[aid] for aid in order], english=[english[aid] for aid in order])
+    by_article, near = close_articles(pairs)
+    assert by_article == {aid: [p for p, a in enumerate(order) if a == aid] for aid in set(order)}
+    assert set(near) == {aid for aid in set(order) if not all(english[a] for a in order if a == aid)}
+    for aid, got in near.items():
+        shared = {other: len(names[aid] & names[other]) for other in set(order)}
+        want = sorted((o for o in shared if shared[o]), key=lambda o: (-shared[o], o))
+        assert got == want[:MAX_STRUCTURAL_ARTICLES + 1]
