@@ -20,6 +20,8 @@ import hashlib
 import json
 import os
 import resource
+import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -179,6 +181,9 @@ def child_incremental(args) -> None:
             added = store.add([folder], nlp=nlp, embedder=embedder)
             out[label] = time.perf_counter() - t0
             out[f"{label}_articles"] = added.added
+            if args.keep:  # the store as this step left it, to measure its join again
+                with sqlite3.connect(store.path) as src, sqlite3.connect(Path(args.keep) / f"{label}.db") as copy:
+                    src.backup(copy)
         out["fill_join"], out["add_join"] = out["join"]
         for label, again in (("report", False), ("regroup", True)):
             t0 = time.perf_counter()
@@ -206,7 +211,13 @@ def incremental(base: int, new: int, args) -> dict:
             folder.mkdir(exist_ok=True)
             path.rename(folder / path.name)
         fresh = measure(f"generated {new} (fresh, alone)", Path(tmp) / "new", args)["total"]
-        r = _run_child([sys.executable, __file__, "--one", tmp, "--incremental-child"], "incremental")
+        keep = []
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            for part in ("base", "new"):
+                shutil.copytree(Path(tmp) / part, args.keep / part, dirs_exist_ok=True)
+            keep = ["--keep", str(args.keep)]
+        r = _run_child([sys.executable, __file__, "--one", tmp, "--incremental-child", *keep], "incremental")
     r.update(label=f"incremental {base} + {new}", fresh=fresh)
     print(f"\n## incremental: {new} articles added to a store of {base}")
     print(f"  fresh run of the {new} alone (check + Markdown + JSON): {r['fresh']:8.2f} s")
@@ -310,6 +321,8 @@ def main() -> None:
                                                     "measuring process alone; default: factcheck's default)")
     parser.add_argument("--incremental", type=int, nargs=2, metavar=("BASE", "NEW"),
                         help="also time adding NEW generated articles to a store of BASE (e.g. 10000 1000)")
+    parser.add_argument("--keep", type=Path, help="with --incremental: keep its corpus and its store after the "
+                                                  "fill (fill.db) and after the add (add.db) in this folder")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--cache-dir", help=argparse.SUPPRESS)
     parser.add_argument("--incremental-child", action="store_true", help=argparse.SUPPRESS)

@@ -516,7 +516,6 @@ class _Pairs:
         """A pair not both in English: one event when their articles share distinctive names and
         their times meet; no similarity of wording is asked for, so no crossing of subject scope,
         no zero against a count, and measures only of one order of size."""
-        cfg = self.config
         ca, cb = self.claims[a], self.claims[b]
         one_article = ca.article_id == cb.article_id  # a headline and its body restating one figure
         if ca.kind == "date" or not self.times_meet(a, b):
