@@ -4,6 +4,8 @@
     python benchmarks/run.py --articles 1000 10000
     python benchmarks/run.py --profile            # also the top hot spots of the seeds run (cProfile)
     python benchmarks/run.py --articles --incremental 10000 1000   # adding 1,000 to a store of 10,000
+    python benchmarks/run.py --articles --incremental 10000 1000 --keep DIR   # ... keeping its corpus and stores
+    python benchmarks/run.py --no-seeds --articles --reuse DIR   # the incremental add again, on a kept fill
 
 Each corpus runs in a fresh Python process, so its peak memory (``ru_maxrss``) is its own.
 That process loads the models (timed as ``load``), warms them up on seeds/, then times one
@@ -175,8 +177,13 @@ def child_incremental(args) -> None:
     base, new = Path(args.one) / "base", Path(args.one) / "new"
     out = {"join": []}
     join = timed_joins(out["join"])
-    with tempfile.TemporaryDirectory(prefix="factcheck-bench-store-") as tmp, Store(Path(tmp) / "s.db") as store:
-        for label, folder in (("fill", base), ("add", new)):
+    steps = (("fill", base), ("add", new))
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-store-") as tmp:
+        if args.reuse:  # a kept fill: the add alone
+            shutil.copyfile(Path(args.one) / "fill.db", Path(tmp) / "s.db")
+            steps, out["fill"], out["fill_articles"], out["join"] = steps[1:], None, None, [None]
+        store = Store(Path(tmp) / "s.db")
+        for label, folder in steps:
             t0 = time.perf_counter()
             added = store.add([folder], nlp=nlp, embedder=embedder)
             out[label] = time.perf_counter() - t0
@@ -191,6 +198,7 @@ def child_incremental(args) -> None:
             out[f"{label}_sha256"] = _reports_sha256(result)[2]
             out[label] = time.perf_counter() - t0
         out["report_articles"] = len(result.articles)
+        store.close()
     Store.join = join
     del out["join"]
     out["peak_rss_mb"] = _rss_mb()
@@ -205,13 +213,17 @@ def incremental(base: int, new: int, args) -> dict:
     from corpus import generate
 
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-inc-") as tmp:
-        paths = generate(Path(tmp) / "all", base + new, seed=args.seed, spanish=args.spanish)
-        for k, path in enumerate(paths):
-            folder = Path(tmp) / ("base" if k < base else "new")
-            folder.mkdir(exist_ok=True)
-            path.rename(folder / path.name)
+        if args.reuse:
+            tmp = str(args.reuse)
+            base, new = (len(list((args.reuse / part).iterdir())) for part in ("base", "new"))
+        else:
+            paths = generate(Path(tmp) / "all", base + new, seed=args.seed, spanish=args.spanish)
+            for k, path in enumerate(paths):
+                folder = Path(tmp) / ("base" if k < base else "new")
+                folder.mkdir(exist_ok=True)
+                path.rename(folder / path.name)
         fresh = measure(f"generated {new} (fresh, alone)", Path(tmp) / "new", args)["total"]
-        keep = []
+        keep = ["--reuse", str(args.reuse)] if args.reuse else []
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
             for part in ("base", "new"):
@@ -221,10 +233,14 @@ def incremental(base: int, new: int, args) -> dict:
     r.update(label=f"incremental {base} + {new}", fresh=fresh)
     print(f"\n## incremental: {new} articles added to a store of {base}")
     print(f"  fresh run of the {new} alone (check + Markdown + JSON): {r['fresh']:8.2f} s")
-    print(f"  store filled with the {base} (add):                     {r['fill']:8.2f} s")
+    if r["fill"] is not None:
+        print(f"  store filled with the {base} (add):                     {r['fill']:8.2f} s "
+              f"(its join {r['fill_join']:.2f} s)")
+    else:
+        print(f"  store filled with the {base}: the kept {args.reuse}/fill.db")
     print(f"  the {new} added to it (add: extract, embed, commit, join): {r['add']:8.2f} s "
           f"= {r['add'] / r['fresh']:.2f}x the fresh run ({r['add_articles']} articles added; "
-          f"the join {r['add_join']:.2f} s, the fill's {r['fill_join']:.2f} s)")
+          f"the join {r['add_join']:.2f} s)")
     print(f"  report of all {r['report_articles']} stored (compare the stored facts, Markdown + JSON): "
           f"{r['report']:8.2f} s; add + report = {(r['add'] + r['report']) / r['fresh']:.2f}x the fresh run")
     print(f"  the same report regrouped (report --store --regroup):   {r['regroup']:8.2f} s; "
@@ -323,6 +339,8 @@ def main() -> None:
                         help="also time adding NEW generated articles to a store of BASE (e.g. 10000 1000)")
     parser.add_argument("--keep", type=Path, help="with --incremental: keep its corpus and its store after the "
                                                   "fill (fill.db) and after the add (add.db) in this folder")
+    parser.add_argument("--reuse", type=Path, help="the incremental figure again, on a --keep folder's corpus and "
+                                                   "fill.db (BASE and NEW are those of the folder)")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--cache-dir", help=argparse.SUPPRESS)
     parser.add_argument("--incremental-child", action="store_true", help=argparse.SUPPRESS)
@@ -355,8 +373,8 @@ def main() -> None:
             r["generate_s"] = gen
             results.append(r)
             show(r)
-    if args.incremental:
-        results.append(incremental(*args.incremental, args))
+    if args.incremental or args.reuse:
+        results.append(incremental(*(args.incremental or (0, 0)), args))
     if args.json:
         args.json.write_text(json.dumps({"cores": os.cpu_count(), "results": results}, indent=2) + "\n")
 

@@ -44,10 +44,10 @@ from pathlib import Path
 import numpy as np
 
 from .cache import Cache, code_version, record_to_dict
-from .cluster import ClusterConfig
+from .cluster import CONTEXT_CHARS, ClusterConfig, names
 from .engine import engine_for
 from .formats import Columns
-from .ingest import DEFAULT_MAX_BYTES, Skipped, _body_hash, _natural, ingest, mark_near_duplicates
+from .ingest import DEFAULT_MAX_BYTES, Skipped, _body_hash, _natural, body_digest, ingest, mark_near_duplicates
 from .numbers import get_policy
 from .records import Article, Claim, InputError
 
@@ -132,8 +132,24 @@ def _add_facts_v2(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN grouped INTEGER")
 
 
+def _context_names(text: str, body_start: int) -> str:
+    """An article's context names (``cluster.run_names``' first part) as the store keeps them: one
+    per line, sorted."""
+    return "\n".join(sorted(names(text[body_start:body_start + CONTEXT_CHARS])))
+
+
+def _add_names_v3(db: sqlite3.Connection) -> None:
+    """Version 3: each article's context names and body digest (``ingest.body_digest``), found when it
+    is added, so that a join reads neither from its text."""
+    db.execute("ALTER TABLE articles ADD COLUMN context_names TEXT")
+    db.execute("ALTER TABLE articles ADD COLUMN body_digest TEXT")
+    for rowid, text, body_start in db.execute("SELECT rowid, text, body_start FROM articles").fetchall():
+        db.execute("UPDATE articles SET context_names = ?, body_digest = ? WHERE rowid = ?",
+                   (_context_names(text, body_start), body_digest(text, body_start), rowid))
+
+
 # version -> the function that upgrades a store at version - 1 to it (1 creates the tables)
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1, 2: _add_facts_v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1, 2: _add_facts_v2, 3: _add_names_v3}
 
 
 def latest_version() -> int:
@@ -171,7 +187,8 @@ def _article_row(article: Article, lede_vector: np.ndarray) -> tuple:
     values = [getattr(article, name) for name in ARTICLE_COLUMNS]
     values[ARTICLE_COLUMNS.index("published")] = _iso(article.published)
     return (*values, hashlib.sha256(article.text.encode("utf-8")).hexdigest(), content_hash(article),
-            code_version(), _blob(lede_vector))
+            code_version(), _blob(lede_vector), _context_names(article.text, article.body_start),
+            _body_hash(article))
 
 
 def _claim_row(claim: Claim, seq: int, vector: np.ndarray) -> tuple:
@@ -662,9 +679,10 @@ class Store:
                 raise StoreError(f"{self.path}: the store's vectors have {stored_dim[0]} dimensions, "
                                  f"the embedder's {dim}")
             self._db.execute("DELETE FROM articles WHERE id = ?", (article.id,))  # its claims go with it
-            marks = ", ".join("?" * (len(ARTICLE_COLUMNS) + 4))
+            marks = ", ".join("?" * (len(ARTICLE_COLUMNS) + 6))
             self._db.execute(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, text_sha256, content_sha256, "
-                             f"code_version, lede_vector) VALUES ({marks})", _article_row(article, vectors[-1]))
+                             f"code_version, lede_vector, context_names, body_digest) VALUES ({marks})",
+                             _article_row(article, vectors[-1]))
             cols = ", ".join(f'"{c}"' for c in ("article_id", "seq", *CLAIM_COLUMNS, "vector"))
             self._db.executemany(f"INSERT INTO claims ({cols}) VALUES ({', '.join('?' * (len(CLAIM_COLUMNS) + 3))})",
                                  [_claim_row(c, k, vectors[k]) for k, c in enumerate(claims)])

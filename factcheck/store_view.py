@@ -2,7 +2,8 @@
 
 ``read_light`` reads every article once, a row at a time, and keeps what a join decides with: the
 reported articles' ids in a run's order, each one's date, language and context names, and the exact
-copies. ``kind_claims`` reads one kind's claims without their vectors. ``StoreBlock`` is a
+copies (the names and the digest that finds copies are stored with each article; its text is read only
+for a report's near-duplicate sketches). ``kind_claims`` reads one kind's claims without their vectors. ``StoreBlock`` is a
 ``join.BlockView`` over such claims: the neighbour search reads the block's vectors a slice at a
 time, and the pairwise distance reads the vectors and texts of only the articles the join reaches.
 So a join holds the claims of one kind (without vectors), one slice of vectors, and what it
@@ -18,8 +19,8 @@ from datetime import date
 
 import numpy as np
 
-from .cluster import CONTEXT_CHARS, ClusterConfig, _cluster_block, _Pairs, names
-from .ingest import Skipped, _natural, body_digest, body_sketch
+from .cluster import ClusterConfig, _cluster_block, _Pairs
+from .ingest import Skipped, _natural, body_sketch
 from .join import BlockView
 from .records import Article, Claim
 from .store import ARTICLE_COLUMNS, CLAIM_COLUMNS, _article_from_row, _claim_from_row, shared
@@ -44,14 +45,16 @@ class LightArticles:
 
 
 def read_light(db: sqlite3.Connection, *, sketches: bool = False, context: bool = True) -> LightArticles:
-    """Every stored article, read one row at a time (its text is dropped once read); without
-    ``context``, no article's context names are found (``LightArticles.context`` is empty)."""
+    """Every stored article, read one row at a time (its text only for ``sketches``, and dropped once
+    read); without ``context``, no article's context names are kept (``LightArticles.context`` is
+    empty)."""
     rows = []
-    for aid, path, outlet, published, lang, body_start, text in db.execute(
-            "SELECT id, path, outlet, published, lang, body_start, text FROM articles"):
-        found = {sys.intern(n) for n in names(text[body_start:body_start + CONTEXT_CHARS])} if context else None
+    text = "text" if sketches else "NULL"  # the store keeps each article's names and digest
+    for aid, path, outlet, published, lang, body_start, found, digest, text in db.execute(
+            f"SELECT id, path, outlet, published, lang, body_start, context_names, body_digest, {text} FROM articles"):
+        found = {sys.intern(n) for n in found.split("\n") if n} if context else None
         sketch = body_sketch(text, body_start) if sketches else None
-        rows.append((aid, path, outlet, published, lang, body_digest(text, body_start), found, sketch))
+        rows.append((aid, path, outlet, published, lang, digest, found, sketch))
     rows.sort(key=lambda r: (_natural(r[0]), _natural(r[1])))
     first: dict[str, str] = {}
     order, copies, info, outlets, context, kept = [], [], {}, {}, {}, []

@@ -237,15 +237,18 @@ def _small_store(tmp_path: Path, nlp) -> Path:
 
 @pytest.mark.parametrize("column", ["note"])
 def test_an_older_store_is_upgraded_and_a_newer_one_refused(tmp_path, nlp, monkeypatch, column):
-    with monkeypatch.context() as m:  # a store written by version 1 of the schema: no facts column
-        m.setattr(store_module, "MIGRATIONS", {1: store_module.MIGRATIONS[1]})
-        m.setattr(Store, "join", lambda self, **kw: 0)
-        db = _small_store(tmp_path, nlp)
-    conn = sqlite3.connect(db)
+    db = _small_store(tmp_path, nlp)
+    conn = sqlite3.connect(db)  # taken back to version 1 of the schema: no facts, no stored names
+    conn.execute("DROP INDEX claims_by_fact")
+    for table, dropped in (("claims", "fact"), ("articles", "grouped"), ("articles", "context_names"),
+                           ("articles", "body_digest")):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {dropped}")
+    conn.execute("DELETE FROM schema_version WHERE version > 1")
+    conn.commit()
     assert "fact" not in [r[1] for r in conn.execute("PRAGMA table_info(claims)")]
     conn.close()
     with Store(db) as s:
-        assert s.version() == latest_version() == 2
+        assert s.version() == latest_version() == 3
         before, facts = s.counts(), s.result().facts  # the upgraded store's claims are grouped now
     later = len(store_module.MIGRATIONS) + 1
 
@@ -257,7 +260,9 @@ def test_an_older_store_is_upgraded_and_a_newer_one_refused(tmp_path, nlp, monke
         assert s.version() == later and s.counts() == before and s.result().facts == facts
     conn = sqlite3.connect(db)
     assert column in [r[1] for r in conn.execute("PRAGMA table_info(articles)")]
-    assert [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3]
+    assert [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3, 4]
+    found = conn.execute("SELECT context_names, body_digest FROM articles").fetchall()
+    assert found and all(n and d for n, d in found)  # the upgrade found each article's names and digest
     assert conn.execute("SELECT COUNT(*) FROM claims WHERE fact IS NULL").fetchone()[0] == 0
     conn.execute("INSERT INTO schema_version (version) VALUES (99)")
     conn.commit()
