@@ -266,6 +266,8 @@ def _whole(x: int, reached: list[int], members: dict[int, list[int]], pairs: _Re
     furthest member is nearest (then the lowest label); None when there is none."""
     best: tuple[float, int] | None = None
     for fact in reached:
+        if any(pairs.seen.get((x, m)) is False for m in members[fact]):
+            continue  # a member already found too far from it
         worst = 0.0
         for m in members[fact]:
             worst = max(worst, pairs.distance(x, m))

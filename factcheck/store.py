@@ -209,7 +209,7 @@ def _claim_from_row(article_id: str, row: tuple) -> Claim:
     data = dict(zip(CLAIM_COLUMNS, row))
     for name in ("as_of", "event_start", "event_end"):
         data[name] = _day(data[name])
-    data["alternatives"] = tuple(json.loads(data["alternatives"]))
+    data["alternatives"] = () if data["alternatives"] == "[]" else tuple(json.loads(data["alternatives"]))
     data["vague"], data["part"] = bool(data["vague"]), bool(data["part"])
     return Claim(article_id=article_id, **data)
 

@@ -99,14 +99,18 @@ class StoreBlock(BlockView):
 
     def _rows(self, positions: list[int]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """The sentence vectors of ``positions`` (a row each) and their articles' lede vectors."""
-        found: dict[int, tuple[bytes, str, bytes]] = {}
+        found: dict[int, bytes] = {}
         for at in range(0, len(positions), ASK_ROWS):
             ask = [self.rowids[p] for p in positions[at:at + ASK_ROWS]]
-            found.update((r[0], r[1:]) for r in self.db.execute(
-                "SELECT c.rowid, c.vector, c.article_id, a.lede_vector FROM claims c JOIN articles a "
-                f"ON a.id = c.article_id WHERE c.rowid IN ({','.join('?' * len(ask))})", ask))
-        sv = np.vstack([np.frombuffer(found[self.rowids[p]][0], dtype=np.float32) for p in positions])
-        ledes = {aid: np.frombuffer(lede, dtype=np.float32) for _, aid, lede in found.values()}
+            found.update(self.db.execute(f"SELECT rowid, vector FROM claims WHERE rowid IN ({','.join('?' * len(ask))})",
+                                         ask))
+        sv = np.frombuffer(bytearray(b"".join(found[self.rowids[p]] for p in positions)), dtype=np.float32)
+        sv = sv.reshape(len(positions), -1) if positions else sv.reshape(0, 0)
+        wanted, ledes = sorted({self.claims[p].article_id for p in positions}), {}
+        for at in range(0, len(wanted), ASK_ROWS):
+            ask = wanted[at:at + ASK_ROWS]
+            ledes.update((aid, np.frombuffer(lede, dtype=np.float32)) for aid, lede in self.db.execute(
+                f"SELECT id, lede_vector FROM articles WHERE id IN ({','.join('?' * len(ask))})", ask))
         return sv, ledes
 
     def vectors(self, positions):
