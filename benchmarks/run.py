@@ -181,7 +181,8 @@ def child_incremental(args) -> None:
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-store-") as tmp:
         if args.reuse:  # a kept fill: the add alone
             shutil.copyfile(Path(args.one) / "fill.db", Path(tmp) / "s.db")
-            steps, out["fill"], out["fill_articles"], out["join"] = steps[1:], None, None, [None]
+            steps, out["fill"], out["fill_articles"] = steps[1:], None, None
+            out["join"].append(None)  # no fill, so no fill's join
         store = Store(Path(tmp) / "s.db")
         for label, folder in steps:
             t0 = time.perf_counter()
