@@ -2,12 +2,12 @@
 
 ``read_light`` reads every article once, a row at a time, and keeps what a join decides with: the
 reported articles' ids in a run's order, each one's date, language and context names, and the exact
-copies (the names and the digest that finds copies are stored with each article; its text is read only
-for a report's near-duplicate sketches). ``kind_claims`` reads one kind's claims without their vectors. ``StoreBlock`` is a
-``join.BlockView`` over such claims: the neighbour search reads the block's vectors a slice at a
-time, and the pairwise distance reads the vectors and texts of only the articles the join reaches.
-So a join holds the claims of one kind (without vectors), one slice of vectors, and what it
-reaches, whatever the size of the store.
+copies (the names, and the digest that finds copies, are stored with each article; its text is read
+only for a report's near-duplicate sketches). ``kind_claims`` reads one kind's claims without their
+vectors. ``StoreBlock`` is a ``join.BlockView`` over such claims: the neighbour search reads the
+block's vectors a slice at a time, and the pairwise distance reads the vectors and texts of only the
+articles the join reaches. So a join holds every article's names, the claims of one kind (without
+vectors), one slice of vectors, and what it reaches.
 """
 
 from __future__ import annotations
@@ -49,9 +49,10 @@ def read_light(db: sqlite3.Connection, *, sketches: bool = False, context: bool 
     read); without ``context``, no article's context names are kept (``LightArticles.context`` is
     empty)."""
     rows = []
-    text = "text" if sketches else "NULL"  # the store keeps each article's names and digest
+    text_column = "text" if sketches else "NULL"  # the store keeps each article's names and digest
     for aid, path, outlet, published, lang, body_start, found, digest, text in db.execute(
-            f"SELECT id, path, outlet, published, lang, body_start, context_names, body_digest, {text} FROM articles"):
+            "SELECT id, path, outlet, published, lang, body_start, context_names, body_digest, "
+            f"{text_column} FROM articles"):
         found = {sys.intern(n) for n in found.split("\n") if n} if context else None
         sketch = body_sketch(text, body_start) if sketches else None
         rows.append((aid, path, outlet, published, lang, digest, found, sketch))
