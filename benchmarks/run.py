@@ -190,8 +190,10 @@ def child_incremental(args) -> None:
             out[label] = time.perf_counter() - t0
             out[f"{label}_articles"] = added.added
             if args.keep:  # the store as this step left it, to measure its join again
-                with sqlite3.connect(store.path) as src, sqlite3.connect(Path(args.keep) / f"{label}.db") as copy:
-                    src.backup(copy)
+                src, copy = sqlite3.connect(store.path), sqlite3.connect(Path(args.keep) / f"{label}.db")
+                src.backup(copy)
+                src.close()
+                copy.close()
         out["fill_join"], out["add_join"] = out["join"]
         for label, again in (("report", False), ("regroup", True)):
             t0 = time.perf_counter()
@@ -226,10 +228,9 @@ def incremental(base: int, new: int, args) -> dict:
         fresh = measure(f"generated {new} (fresh, alone)", Path(tmp) / "new", args)["total"]
         keep = ["--reuse", str(args.reuse)] if args.reuse else []
         if args.keep:
-            args.keep.mkdir(parents=True, exist_ok=True)
             for part in ("base", "new"):
-                shutil.copytree(Path(tmp) / part, args.keep / part, dirs_exist_ok=True)
-            keep = ["--keep", str(args.keep)]
+                shutil.copytree(Path(tmp) / part, args.keep / part)
+            keep += ["--keep", str(args.keep)]
         r = _run_child([sys.executable, __file__, "--one", tmp, "--incremental-child", *keep], "incremental")
     r.update(label=f"incremental {base} + {new}", fresh=fresh)
     print(f"\n## incremental: {new} articles added to a store of {base}")
@@ -346,6 +347,9 @@ def main() -> None:
     parser.add_argument("--cache-dir", help=argparse.SUPPRESS)
     parser.add_argument("--incremental-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    args.keep, args.reuse = (None if p is None else p.resolve() for p in (args.keep, args.reuse))  # children run in ROOT
+    if args.keep and not args.one and args.keep.exists() and any(args.keep.iterdir()):
+        parser.error(f"--keep {args.keep}: choose a folder that is empty or does not exist")
     if args.one:
         (child_incremental if args.incremental_child else child)(args)
         return

@@ -143,7 +143,8 @@ def _add_names_v3(db: sqlite3.Connection) -> None:
     is added, so that a join reads neither from its text."""
     db.execute("ALTER TABLE articles ADD COLUMN context_names TEXT")
     db.execute("ALTER TABLE articles ADD COLUMN body_digest TEXT")
-    for rowid, text, body_start in db.execute("SELECT rowid, text, body_start FROM articles").fetchall():
+    for (rowid,) in db.execute("SELECT rowid FROM articles").fetchall():  # one text at a time
+        text, body_start = db.execute("SELECT text, body_start FROM articles WHERE rowid = ?", (rowid,)).fetchone()
         db.execute("UPDATE articles SET context_names = ?, body_digest = ? WHERE rowid = ?",
                    (_context_names(text, body_start), body_digest(text, body_start), rowid))
 

@@ -435,24 +435,30 @@ def test_a_grouped_block_leaves_nothing_behind_for_the_cycle_collector():
         gc.enable()
 
 
-@given(st.lists(st.tuples(st.integers(0, 30), st.frozensets(st.sampled_from("ABCDEFG"), max_size=4), st.booleans()),
-                min_size=1, max_size=40))
+@given(st.lists(st.tuples(st.integers(0, 60), st.frozensets(st.sampled_from("ABCDEFG"), max_size=4), st.booleans()),
+                min_size=1, max_size=80), st.integers(1, 6))
 @settings(max_examples=60, deadline=None)
-def test_close_articles_ranks_by_shared_names_then_id(rows):
+def test_close_articles_ranks_by_shared_names_then_id(rows, batch):
     """Each non-English article's close articles are those sharing most distinctive names with it,
-    ties by id, at most MAX_STRUCTURAL_ARTICLES + 1: counted against every pair by hand."""
+    ties by id, at most MAX_STRUCTURAL_ARTICLES + 1: counted against every pair by hand, with the
+    articles counted a few at a time so that batches meet."""
     from types import SimpleNamespace
 
-    from factcheck.cluster import MAX_STRUCTURAL_ARTICLES, close_articles
-    names = {f"a{n:02d}": ns for n, ns, _ in rows}
-    english = {f"a{n:02d}": en for n, _, en in rows}
+    import factcheck.cluster as cluster
+    names = {f"a{n:02d}": ns for n, ns, _ in rows}  # an article's names are one set for all its claims
     order = [f"a{n:02d}" for n, _, _ in rows]
+    english = [en for _, _, en in rows]  # one claim each: an article is English when all its claims are
     pairs = SimpleNamespace(claims=[SimpleNamespace(article_id=aid) for aid in order],
-                            distinctive=[names[aid] for aid in order], english=[english[aid] for aid in order])
-    by_article, near = close_articles(pairs)
+                            distinctive=[names[aid] for aid in order], english=english)
+    was = cluster.CLOSE_ROWS
+    cluster.CLOSE_ROWS = batch
+    try:
+        by_article, near = cluster.close_articles(pairs)
+    finally:
+        cluster.CLOSE_ROWS = was
     assert by_article == {aid: [p for p, a in enumerate(order) if a == aid] for aid in set(order)}
-    assert set(near) == {aid for aid in set(order) if not all(english[a] for a in order if a == aid)}
+    assert set(near) == {aid for aid in set(order) if not all(e for a, e in zip(order, english) if a == aid)}
     for aid, got in near.items():
         shared = {other: len(names[aid] & names[other]) for other in set(order)}
         want = sorted((o for o in shared if shared[o]), key=lambda o: (-shared[o], o))
-        assert got == want[:MAX_STRUCTURAL_ARTICLES + 1]
+        assert got == want[:cluster.MAX_STRUCTURAL_ARTICLES + 1]

@@ -24,6 +24,8 @@ from factcheck import store as store_module
 from factcheck.cache import Cache
 from factcheck.cli import app
 from factcheck.records import Article, Claim
+from factcheck.cluster import CONTEXT_CHARS, names
+from factcheck.ingest import body_digest
 from factcheck.store import CLAIM_COLUMNS, PAUSE_ENV, Store, StoreError, latest_version
 
 from conftest import ROOT, SEEDS
@@ -238,7 +240,12 @@ def _small_store(tmp_path: Path, nlp) -> Path:
 @pytest.mark.parametrize("column", ["note"])
 def test_an_older_store_is_upgraded_and_a_newer_one_refused(tmp_path, nlp, monkeypatch, column):
     db = _small_store(tmp_path, nlp)
-    conn = sqlite3.connect(db)  # taken back to version 1 of the schema: no facts, no stored names
+    conn = sqlite3.connect(db)
+    for stored_names, digest, text, body_start in conn.execute(
+            "SELECT context_names, body_digest, text, body_start FROM articles"):  # as added
+        assert stored_names.split("\n") == sorted(names(text[body_start:body_start + CONTEXT_CHARS]))
+        assert digest == body_digest(text, body_start)
+    # taken back to version 1 of the schema: no facts, no stored names
     conn.execute("DROP INDEX claims_by_fact")
     for table, dropped in (("claims", "fact"), ("articles", "grouped"), ("articles", "context_names"),
                            ("articles", "body_digest")):
@@ -261,8 +268,11 @@ def test_an_older_store_is_upgraded_and_a_newer_one_refused(tmp_path, nlp, monke
     conn = sqlite3.connect(db)
     assert column in [r[1] for r in conn.execute("PRAGMA table_info(articles)")]
     assert [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3, 4]
-    found = conn.execute("SELECT context_names, body_digest FROM articles").fetchall()
-    assert found and all(n and d for n, d in found)  # the upgrade found each article's names and digest
+    found = conn.execute("SELECT context_names, body_digest, text, body_start FROM articles").fetchall()
+    assert found  # the upgrade found each article's names and digest, as a run finds them
+    for stored_names, digest, text, body_start in found:
+        assert stored_names.split("\n") == sorted(names(text[body_start:body_start + CONTEXT_CHARS]))
+        assert digest == body_digest(text, body_start)
     assert conn.execute("SELECT COUNT(*) FROM claims WHERE fact IS NULL").fetchone()[0] == 0
     conn.execute("INSERT INTO schema_version (version) VALUES (99)")
     conn.commit()
