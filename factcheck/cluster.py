@@ -389,10 +389,15 @@ class _Pairs:
         # (the gathering functions hold no reference to ``self``: a cycle would keep the block's
         # vectors alive after it is grouped, until Python's cycle collector runs)
         ids = [c.article_id for c in self.claims]
-        self.sentence_rows = _Rows(len(idx), lambda ps: sentence_vecs[[idx[p] for p in ps]])
+        if isinstance(sentence_vecs, np.ndarray) and len(idx) == len(sentence_vecs) and \
+                all(i == k for k, i in enumerate(idx)):  # the rows are the claims': sliced, not copied
+            self.sentence_rows = _Rows(len(idx), lambda ps: sentence_vecs[ps.start:ps.stop:ps.step])
+        else:
+            self.sentence_rows = _Rows(len(idx), lambda ps: sentence_vecs[[idx[p] for p in ps]])
         self.context_rows = _Rows(len(idx), lambda ps: np.stack([
             sentence_vecs[idx[p]] if older[p] else article_vecs[ids[p]] for p in ps]))
-        self.sv = self.av = None  # set by ``attach_vectors``, which ``distance`` needs first
+        self._ledes = lambda aids: np.stack([article_vecs[a] for a in aids])
+        self.sv = self.av = self.av_at = None  # set by ``attach_vectors``, which ``distance`` needs first
         context = dict(context or {})  # an article's names, found once for all its claims
         for c, old in zip(self.claims, older):
             if not old and c.article_id not in context:
@@ -434,8 +439,21 @@ class _Pairs:
         return found
 
     def attach_vectors(self) -> None:
-        """Gather the block's sentence and context vectors whole, for ``distance``."""
-        self.sv, self.av = self.sentence_rows[:], self.context_rows[:]
+        """Gather the block's sentence and context vectors whole, for ``distance``: the sentence
+        vectors a row per claim; the context vectors a row per article (its lede, shared by its
+        claims) and per claim about an older event (its own sentence's), ``av_at`` giving each
+        claim's row. The same values as a row per claim, in a fraction of the memory."""
+        self.sv = self.sentence_rows[:]
+        aids: dict[str, int] = {}
+        for p, c in enumerate(self.claims):
+            if not self.older[p]:
+                aids.setdefault(c.article_id, len(aids))
+        own = [p for p in range(len(self.claims)) if self.older[p]]
+        parts = [self._ledes(list(aids))] if aids else []
+        parts += [self.sv[own]] if own else []
+        self.av = np.concatenate(parts) if parts else self.sv[:0]  # promoted as stacking a row each was
+        at_own = {p: len(aids) + k for k, p in enumerate(own)}
+        self.av_at = [at_own[p] if self.older[p] else aids[c.article_id] for p, c in enumerate(self.claims)]
 
     def times_meet(self, a: int, b: int) -> bool:
         """True when the two claims' event windows, widened for a's kind (``_widen``), meet."""
@@ -558,7 +576,7 @@ class _Pairs:
             return _FAR
         # rounded: an embedding computed in another batch differs in the 7th decimal
         ssim = round(float(self.sv[a] @ self.sv[b]), 4)
-        asim = round(float(self.av[a] @ self.av[b]), 4)
+        asim = round(float(self.av[self.av_at[a]] @ self.av[self.av_at[b]]), 4)
         if not self.same_event(a, b, asim, ssim):
             return _FAR
         if ca.kind == "date":
