@@ -54,8 +54,11 @@ from .records import Article, Claim, InputError
 PAUSE_ENV = "FACTCHECK_STORE_PAUSE_AFTER"  # test hook, see the module docstring
 # "fcst": marks the file as a factcheck store in SQLite's header (PRAGMA application_id).
 APPLICATION_ID = int.from_bytes(b"fcst", "big")
-# Articles embedded in one call while an add streams; each is still committed on its own.
-EMBED_BATCH = 64
+# Articles embedded in one call while an add streams; each is still committed on its own. A text
+# that several of them say is embedded once per call, and the model's batches are sorted by length
+# within it: adding 1,000 generated articles took 60.7 s in calls of 1,024 (4,283 texts embedded)
+# against 66.2 s in calls of 64 (4,599). An interrupted add loses at most one call's work.
+EMBED_BATCH = 1024
 # The fact label of the claims of an article that repeats another stored article's body exactly:
 # kept, never reported (labels of facts start at 1).
 COPY = 0
