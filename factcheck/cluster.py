@@ -391,7 +391,8 @@ class _Pairs:
         ids = [c.article_id for c in self.claims]
         if isinstance(sentence_vecs, np.ndarray) and len(idx) == len(sentence_vecs) and \
                 all(i == k for k, i in enumerate(idx)):  # the rows are the claims': sliced, not copied
-            self.sentence_rows = _Rows(len(idx), lambda ps: sentence_vecs[ps.start:ps.stop:ps.step])
+            self.sentence_rows = _Rows(len(idx), lambda ps: sentence_vecs[ps.start:ps.start + len(ps)]
+                                       if ps.step == 1 else sentence_vecs[list(ps)])
         else:
             self.sentence_rows = _Rows(len(idx), lambda ps: sentence_vecs[[idx[p] for p in ps]])
         self.context_rows = _Rows(len(idx), lambda ps: np.stack([

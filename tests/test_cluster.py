@@ -464,8 +464,9 @@ def test_close_articles_ranks_by_shared_names_then_id(rows, batch):
         assert got == want[:cluster.MAX_STRUCTURAL_ARTICLES + 1]
 
 
-@pytest.mark.parametrize("idx", [[0, 1, 2, 3, 4, 5], [5, 3, 1], [0, 1, 2]])
-def test_context_rows_are_held_once_per_article_with_the_values_of_a_row_per_claim(idx):
+@pytest.mark.parametrize("idx, lede_type", [([0, 1, 2, 3, 4, 5], np.float32), ([5, 3, 1], np.float32),
+                                             ([0, 1, 2], np.float32), ([0, 1, 2, 3, 4, 5], np.float64)])
+def test_context_rows_are_held_once_per_article_with_the_values_of_a_row_per_claim(idx, lede_type):
     """``attach_vectors`` keeps one context row per article (and per claim about an older event):
     each claim's row is bit for bit the one a row per claim gave, in rows or in the store's order."""
     from factcheck.cluster import _Pairs
@@ -475,12 +476,17 @@ def test_context_rows_are_held_once_per_article_with_the_values_of_a_row_per_cla
     claims = [mk("a", 0), mk("a", 10), mk("a", 20, event=older), mk("b", 0), mk("b", 10, event=older), mk("b", 30)]
     rng = np.random.default_rng(3)
     vec = rng.standard_normal((len(claims), 8)).astype(np.float32)
-    avec = {a.id: rng.standard_normal(8).astype(np.float32) for a in arts}
+    avec = {a.id: rng.standard_normal(8).astype(lede_type) for a in arts}
     pairs = _Pairs(idx, claims, vec, avec, {a.id: a for a in arts}, ClusterConfig())
     pairs.attach_vectors()
     assert pairs.older == [i in (2, 4) for i in idx]
     per_claim = pairs.context_rows[:]
     assert len(pairs.av) == len({claims[i].article_id for i in idx if not pairs.older[idx.index(i)]}) + sum(pairs.older)
+    assert pairs.av.dtype == per_claim.dtype
     for p in range(len(idx)):
         assert np.array_equal(pairs.av[pairs.av_at[p]], per_claim[p])
         assert np.array_equal(pairs.sv[p], vec[idx[p]])
+    assert np.shares_memory(pairs.sv, vec) == (idx == list(range(len(claims))))  # the claims' own rows: a view
+    distances = [pairs.distance(a, b) for a in range(len(idx)) for b in range(len(idx))]
+    pairs.av, pairs.av_at = per_claim, list(range(len(idx)))  # a row per claim, as before
+    assert distances == [pairs.distance(a, b) for a in range(len(idx)) for b in range(len(idx))]
