@@ -445,11 +445,13 @@ class _Pairs:
         claims) and per claim about an older event (its own sentence's), ``av_at`` giving each
         claim's row. The same values as a row per claim, in a fraction of the memory."""
         self.sv = self.sentence_rows[:]
-        aids: dict[str, int] = {}
+        aids: dict[str, int] = {}  # article id -> its lede's row
+        own: list[int] = []  # the claims about an older event, whose rows follow the ledes
         for p, c in enumerate(self.claims):
-            if not self.older[p]:
+            if self.older[p]:
+                own.append(p)
+            else:
                 aids.setdefault(c.article_id, len(aids))
-        own = [p for p in range(len(self.claims)) if self.older[p]]
         parts = [self._ledes(list(aids))] if aids else []
         parts += [self.sv[own]] if own else []
         self.av = np.concatenate(parts) if parts else self.sv[:0]  # promoted as stacking a row each was
